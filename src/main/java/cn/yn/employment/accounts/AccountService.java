@@ -1,0 +1,283 @@
+package cn.yn.employment.accounts;
+
+import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.DomainException.FieldError;
+import cn.yn.employment.common.security.Access;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.common.security.ScopeType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users, roles and scopes. Administration is for system administrators; a city reviewer may create and manage
+ * enterprise accounts of its own city; everyone may change their own password.
+ */
+@Service
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9_.@-]{3,64}$");
+    private static final Set<Role> ENTERPRISE_ONLY = EnumSet.of(Role.ENTERPRISE);
+
+    private final AppUserRepository users;
+    private final PasswordEncoder encoder;
+    private final CurrentUserProvider currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountService(AppUserRepository users, PasswordEncoder encoder, CurrentUserProvider currentUser, AuditLog audit,
+                   Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserView> search(String text, ScopeType scopeType, String scopeCode, int page, int size) {
+        CurrentUser me = currentUser.require();
+        if (!me.has(Role.SYSTEM_ADMIN)) {
+            Access.requireAny(me, Role.CITY_REVIEWER);
+            throw new AccessDeniedException("only system administrators list users");
+        }
+        String like = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase() + "%";
+        return users.search(like, scopeType, scopeCode, PageRequest.of(page, size, Sort.by("username")))
+                .map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(long id) {
+        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        requireManage(u.scope(), u.getRoles());
+        return view(u);
+    }
+
+    @Transactional
+    public UserView create(UserForm form) {
+        requireManage(form.scope(), form.roles());
+        List<FieldError> errors = validate(form, true);
+        if (users.existsByUsernameIgnoreCase(form.username().trim())) {
+            errors.add(new FieldError("username", "accounts.username.taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException("accounts.user.invalid", errors);
+        }
+        AppUser u = new AppUser(form.username().trim(), encoder.encode(form.initialPassword()), form.displayName().trim(),
+                form.roles(), form.scope(), clock.instant());
+        u.setEmail(blankToNull(form.email()));
+        u.setPhone(blankToNull(form.phone()));
+        users.save(u);
+        audit.record("USER_CREATED", "user", u.getUsername(), null, snapshot(u));
+        return view(u);
+    }
+
+    /**
+     * Creates an account without a signed-in administrator: enterprise self-registration. Only the ENTERPRISE
+     * role and an enterprise scope can be created this way.
+     */
+    @Transactional
+    public UserView registerEnterpriseAccount(String username, String displayName, String email, String phone,
+                                              long enterpriseId, String password) {
+        UserForm form = new UserForm(username, displayName, email, phone, ENTERPRISE_ONLY, Scope.enterprise(enterpriseId), password);
+        List<FieldError> errors = validate(form, true);
+        if (username != null && users.existsByUsernameIgnoreCase(username.trim())) {
+            errors.add(new FieldError("username", "accounts.username.taken"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException("accounts.user.invalid", errors);
+        }
+        AppUser u = new AppUser(username.trim(), encoder.encode(password), displayName.trim(), ENTERPRISE_ONLY,
+                form.scope(), clock.instant());
+        u.setEmail(blankToNull(email));
+        u.setPhone(blankToNull(phone));
+        users.save(u);
+        audit.recordAs(u.getUsername(), "USER_REGISTERED", "user", u.getUsername(), null, snapshot(u));
+        return view(u);
+    }
+
+    @Transactional
+    public UserView update(long id, UserForm form) {
+        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        requireManage(u.scope(), u.getRoles());
+        requireManage(form.scope(), form.roles());
+        List<FieldError> errors = validate(form, false);
+        if (!errors.isEmpty()) {
+            throw new DomainException("accounts.user.invalid", errors);
+        }
+        Map<String, Object> before = snapshot(u);
+        u.setDisplayName(form.displayName().trim());
+        u.setEmail(blankToNull(form.email()));
+        u.setPhone(blankToNull(form.phone()));
+        u.setRoles(form.roles());
+        u.setScope(form.scope());
+        u.touch(clock.instant());
+        audit.record("USER_UPDATED", "user", u.getUsername(), before, snapshot(u));
+        return view(u);
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        requireManage(u.scope(), u.getRoles());
+        if (!enabled && u.getId().equals(currentUser.require().id())) {
+            throw new DomainException("accounts.user.cannotDisableSelf");
+        }
+        Map<String, Object> before = snapshot(u);
+        u.setEnabled(enabled);
+        u.touch(clock.instant());
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", u.getUsername(), before, snapshot(u));
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        requireManage(u.scope(), u.getRoles());
+        Map<String, Object> before = snapshot(u);
+        u.unlock();
+        u.touch(clock.instant());
+        audit.record("USER_UNLOCKED", "user", u.getUsername(), before, snapshot(u));
+    }
+
+    /** Sets a new password chosen by the administrator; the user must change it at next login. */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        requireManage(u.scope(), u.getRoles());
+        requirePolicy(u.getUsername(), newPassword, "newPassword");
+        u.changePassword(encoder.encode(newPassword), clock.instant(), true);
+        u.unlock();
+        audit.record("PASSWORD_RESET", "user", u.getUsername(), null, null);
+    }
+
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        CurrentUser me = currentUser.require();
+        AppUser u = users.findById(me.id()).orElseThrow(() -> new DomainException("accounts.user.notFound"));
+        if (currentPassword == null || !encoder.matches(currentPassword, u.getPasswordHash())) {
+            throw new DomainException("accounts.user.invalid", List.of(new FieldError("currentPassword", "accounts.password.wrongCurrent")));
+        }
+        if (encoder.matches(newPassword == null ? "" : newPassword, u.getPasswordHash())) {
+            throw new DomainException("accounts.user.invalid", List.of(new FieldError("newPassword", "accounts.password.sameAsOld")));
+        }
+        requirePolicy(u.getUsername(), newPassword, "newPassword");
+        u.changePassword(encoder.encode(newPassword), clock.instant(), false);
+        audit.record("PASSWORD_CHANGED", "user", u.getUsername(), null, null);
+    }
+
+    /** Users who work for a scope, e.g. the reviewers of a city, for notifications. Not for display. */
+    @Transactional(readOnly = true)
+    public List<UserView> usersOfScope(Scope scope) {
+        return users.findByScopeTypeAndScopeCode(scope.type(), scope.code()).stream().map(this::view).toList();
+    }
+
+    /** Like {@link #usersOfScope} filtered to enabled users holding the role. */
+    @Transactional(readOnly = true)
+    public List<UserView> activeUsersWithRole(Scope scope, Role role) {
+        return usersOfScope(scope).stream().filter(u -> u.enabled() && u.roles().contains(role)).toList();
+    }
+
+    private void requireManage(Scope targetScope, Set<Role> targetRoles) {
+        CurrentUser me = currentUser.require();
+        if (me.has(Role.SYSTEM_ADMIN)) {
+            return;
+        }
+        // a city reviewer manages the enterprise accounts of its own city; the enterprise module checks the city
+        if (me.has(Role.CITY_REVIEWER) && targetRoles.equals(ENTERPRISE_ONLY) && targetScope.type() == ScopeType.ENTERPRISE) {
+            return;
+        }
+        throw new AccessDeniedException("not allowed to manage this user");
+    }
+
+    private List<FieldError> validate(UserForm f, boolean creating) {
+        List<FieldError> errors = new ArrayList<>();
+        if (creating && (f.username() == null || !USERNAME.matcher(f.username().trim()).matches())) {
+            errors.add(new FieldError("username", "accounts.username.invalid"));
+        }
+        if (f.displayName() == null || f.displayName().isBlank() || f.displayName().length() > 100) {
+            errors.add(new FieldError("displayName", "accounts.displayName.invalid"));
+        }
+        if (f.roles() == null || f.roles().isEmpty()) {
+            errors.add(new FieldError("roles", "accounts.roles.required"));
+        }
+        if (f.email() != null && !f.email().isBlank() && !cn.yn.employment.codes.Email.isValid(f.email())) {
+            errors.add(new FieldError("email", "codes.email.invalid"));
+        }
+        if (f.phone() != null && !f.phone().isBlank() && !cn.yn.employment.codes.PhoneNumber.isValid(f.phone())) {
+            errors.add(new FieldError("phone", "codes.phone.invalid"));
+        }
+        if (f.roles() != null && f.scope() != null) {
+            String scopeError = scopeError(f.roles(), f.scope());
+            if (scopeError != null) {
+                errors.add(new FieldError("scope", scopeError));
+            }
+        }
+        if (creating) {
+            PasswordPolicy.violations(f.username(), f.initialPassword())
+                    .forEach(k -> errors.add(new FieldError("initialPassword", k)));
+        }
+        return errors;
+    }
+
+    /** A role must match its scope: enterprise users need an enterprise, city reviewers a city, etc. */
+    static String scopeError(Set<Role> roles, Scope scope) {
+        if (roles.contains(Role.ENTERPRISE) && scope.type() != ScopeType.ENTERPRISE) {
+            return "accounts.scope.enterpriseRequired";
+        }
+        if (roles.contains(Role.CITY_REVIEWER) && scope.type() != ScopeType.CITY) {
+            return "accounts.scope.cityRequired";
+        }
+        if (roles.contains(Role.PROVINCE_REVIEWER) && scope.type() != ScopeType.PROVINCE) {
+            return "accounts.scope.provinceRequired";
+        }
+        if (roles.contains(Role.LEADER) && scope.type() != ScopeType.PROVINCE && scope.type() != ScopeType.CITY) {
+            return "accounts.scope.leaderScope";
+        }
+        return null;
+    }
+
+    private void requirePolicy(String username, String password, String field) {
+        List<String> broken = PasswordPolicy.violations(username, password);
+        if (!broken.isEmpty()) {
+            throw new DomainException("accounts.user.invalid", broken.stream().map(k -> new FieldError(field, k)).toList());
+        }
+    }
+
+    private UserView view(AppUser u) {
+        return new UserView(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getPhone(), u.getRoles(),
+                u.scope(), u.isEnabled(), u.isLockedAt(clock.instant()), u.getLockedUntil(), u.getCreatedAt());
+    }
+
+    private static Map<String, Object> snapshot(AppUser u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", u.getUsername());
+        m.put("displayName", u.getDisplayName());
+        m.put("email", u.getEmail());
+        m.put("phone", u.getPhone());
+        m.put("roles", new java.util.TreeSet<>(u.getRoles().stream().map(Enum::name).toList()));
+        m.put("scope", u.scope().type() + (u.scope().code() == null ? "" : ":" + u.scope().code()));
+        m.put("enabled", u.isEnabled());
+        m.put("lockedUntil", u.getLockedUntil() == null ? null : u.getLockedUntil().toString());
+        return m;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

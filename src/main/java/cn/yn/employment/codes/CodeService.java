@@ -1,0 +1,173 @@
+package cn.yn.employment.codes;
+
+import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.security.Access;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to the versioned code tables. Tables are small (≤ 150 rows) and read on every form, so each is
+ * held in memory; an edit reloads the table here, and other nodes reload within {@link #RELOAD_MS}.
+ */
+@Service
+public class CodeService {
+
+    static final long RELOAD_MS = 300_000;
+
+    public static final String PROVINCE = "530000";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final CurrentUserProvider currentUser;
+    private final AuditLog audit;
+    private final Map<CodeType, List<Code>> cache = new ConcurrentHashMap<>();
+
+    CodeService(JdbcTemplate jdbc, Clock clock, CurrentUserProvider currentUser, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    /** Every version of every entry of a table, including expired ones. */
+    public List<Code> allVersions(CodeType type) {
+        return cache.computeIfAbsent(type, this::load);
+    }
+
+    /** Entries valid today, in table order. */
+    public List<Code> current(CodeType type) {
+        LocalDate today = LocalDate.now(clock);
+        return allVersions(type).stream().filter(c -> c.validOn(today)).toList();
+    }
+
+    public Optional<Code> find(CodeType type, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return allVersions(type).stream().filter(c -> c.code().equals(code) && c.validOn(today)).findFirst();
+    }
+
+    /** The entry as it was on a day: reports keep the label they were filed with. */
+    public Optional<Code> findOn(CodeType type, String code, LocalDate day) {
+        return allVersions(type).stream().filter(c -> c.code().equals(code) && c.validOn(day)).findFirst();
+    }
+
+    public String nameOf(CodeType type, String code) {
+        if (code == null) {
+            return "";
+        }
+        return allVersions(type).stream().filter(c -> c.code().equals(code))
+                .max(Comparator.comparing(Code::validFrom)).map(Code::name).orElse(code);
+    }
+
+    public List<Code> children(CodeType type, String parentCode) {
+        return current(type).stream().filter(c -> parentCode.equals(c.parentCode())).toList();
+    }
+
+    public List<Code> roots(CodeType type) {
+        return current(type).stream().filter(c -> c.parentCode() == null).toList();
+    }
+
+    // --- regions -------------------------------------------------------------------------------------------
+
+    /** The 16 prefecture-level units (州/市). */
+    public List<Code> cities() {
+        return children(CodeType.REGION, PROVINCE);
+    }
+
+    public List<Code> counties(String cityCode) {
+        return children(CodeType.REGION, cityCode);
+    }
+
+    public List<Code> allCounties() {
+        return current(CodeType.REGION).stream().filter(c -> "county".equals(c.level())).toList();
+    }
+
+    public boolean isCounty(String code) {
+        return find(CodeType.REGION, code).filter(c -> "county".equals(c.level())).isPresent();
+    }
+
+    public Optional<String> cityOf(String countyCode) {
+        return find(CodeType.REGION, countyCode).filter(c -> "county".equals(c.level())).map(Code::parentCode);
+    }
+
+    // --- industries and registration types ------------------------------------------------------------------
+
+    public boolean isIndustryDivision(String code) {
+        return find(CodeType.INDUSTRY, code).filter(c -> "division".equals(c.level())).isPresent();
+    }
+
+    public Optional<String> sectionOf(String divisionCode) {
+        return find(CodeType.INDUSTRY, divisionCode).map(Code::parentCode);
+    }
+
+    public boolean isRegistrationLeaf(String code) {
+        return find(CodeType.REGISTRATION_TYPE, code).filter(c -> c.parentCode() != null).isPresent();
+    }
+
+    // --- editing (system administrator) ----------------------------------------------------------------------
+
+    /**
+     * Adds a new version of an entry (or a new entry) valid from a day; the version valid before that day is
+     * closed on it. The history stays, so old reports keep their labels.
+     */
+    @Transactional
+    public void saveVersion(CodeType type, String code, String name, String level, String parentCode, LocalDate validFrom) {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        if (code == null || code.isBlank() || name == null || name.isBlank() || name.length() > 200 || validFrom == null) {
+            throw new DomainException("codes.edit.invalid");
+        }
+        Optional<Code> previous = allVersions(type).stream()
+                .filter(c -> c.code().equals(code) && c.validTo() == null).findFirst();
+        if (previous.isPresent() && !validFrom.isAfter(previous.get().validFrom())) {
+            throw new DomainException("codes.edit.validFromTooEarly", previous.get().validFrom());
+        }
+        previous.ifPresent(p -> jdbc.update("update code_entry set valid_to = ? where code_type = ? and code = ? and valid_from = ?",
+                Date.valueOf(validFrom), type.name(), code, Date.valueOf(p.validFrom())));
+        int order = previous.map(Code::sortOrder).orElse(allVersions(type).size());
+        jdbc.update("insert into code_entry (code_type, code, name, level, parent_code, sort_order, valid_from) values (?, ?, ?, ?, ?, ?, ?)",
+                type.name(), code.trim(), name.trim(), level, parentCode, order, Date.valueOf(validFrom));
+        audit.record("CODE_VERSION_SAVED", "code:" + type.name(), code, previous.orElse(null),
+                Map.of("name", name, "validFrom", validFrom.toString()));
+        cache.remove(type);
+    }
+
+    /** Ends an entry's validity on a day (e.g. a county merged away). */
+    @Transactional
+    public void retire(CodeType type, String code, LocalDate validTo) {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        int n = jdbc.update("update code_entry set valid_to = ? where code_type = ? and code = ? and valid_to is null",
+                Date.valueOf(validTo), type.name(), code);
+        if (n == 0) {
+            throw new DomainException("codes.edit.notFound");
+        }
+        audit.record("CODE_RETIRED", "code:" + type.name(), code, null, Map.of("validTo", validTo.toString()));
+        cache.remove(type);
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = RELOAD_MS)
+    void reloadPeriodically() {
+        cache.clear();
+    }
+
+    private List<Code> load(CodeType type) {
+        return jdbc.query("select * from code_entry where code_type = ? order by sort_order, code, valid_from",
+                (rs, n) -> new Code(type, rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                        rs.getString("parent_code"), rs.getInt("sort_order"), rs.getDate("valid_from").toLocalDate(),
+                        rs.getDate("valid_to") == null ? null : rs.getDate("valid_to").toLocalDate()),
+                type.name());
+    }
+}

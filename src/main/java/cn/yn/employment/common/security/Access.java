@@ -1,0 +1,39 @@
+package cn.yn.employment.common.security;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Role and scope checks for service methods. Services call these first thing; the UI's hiding of buttons is
+ * a convenience, never the protection.
+ */
+public final class Access {
+
+    private Access() {
+    }
+
+    public static CurrentUser requireAny(CurrentUser user, Role... roles) {
+        if (user == null || !user.hasAny(roles)) {
+            throw new AccessDeniedException("role required: " + java.util.Arrays.toString(roles));
+        }
+        return user;
+    }
+
+    /** The user may act on data of this city: a province-scoped user, or a user scoped to the same city. */
+    public static void requireCity(CurrentUser user, String cityCode) {
+        if (user == null || !user.scope().coversCity(cityCode)) {
+            throw new AccessDeniedException("outside your scope");
+        }
+    }
+
+    /** The user is this enterprise's own user, or a reviewer/leader whose scope covers its city. */
+    public static void requireEnterprise(CurrentUser user, long enterpriseId, String cityCode) {
+        if (user == null) {
+            throw new AccessDeniedException("not signed in");
+        }
+        Scope s = user.scope();
+        boolean own = s.type() == ScopeType.ENTERPRISE && s.enterpriseId() == enterpriseId;
+        if (!own && !s.coversCity(cityCode)) {
+            throw new AccessDeniedException("outside your scope");
+        }
+    }
+}

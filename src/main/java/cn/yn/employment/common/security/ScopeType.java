@@ -1,0 +1,5 @@
+package cn.yn.employment.common.security;
+
+public enum ScopeType {
+    ENTERPRISE, CITY, PROVINCE, SYSTEM
+}

@@ -1,0 +1,52 @@
+package cn.yn.employment.parameters;
+
+/**
+ * The system parameters an administrator may change, with type, default and bounds. The label is the i18n key
+ * {@code parameters.<key>}.
+ */
+public enum Parameter {
+    SOFT_CHANGE_RATE_PERCENT("report.soft.changeRatePercent", ValueType.INTEGER, "20", "1", "100"),
+    SOFT_BASELINE_MULTIPLE("report.soft.baselineMultiple", ValueType.DECIMAL, "2", "1", "100"),
+    SOFT_UNCHANGED_PERIODS("report.soft.unchangedPeriods", ValueType.INTEGER, "6", "2", "24"),
+    LAYOFF_ABSOLUTE_DECREASE("layoff.absoluteDecrease", ValueType.INTEGER, "20", "1", "100000"),
+    LAYOFF_RATE_PERCENT("layoff.ratePercent", ValueType.INTEGER, "10", "1", "100"),
+    LAYOFF_SEVERE_RATE_PERCENT("layoff.severeRatePercent", ValueType.INTEGER, "20", "1", "100"),
+    WINDOW_START_DAY("period.window.startDay", ValueType.INTEGER, "1", "1", "28"),
+    WINDOW_END_DAY("period.window.endDay", ValueType.INTEGER, "11", "2", "28"),
+    REMINDER_OFFSETS_DAYS("period.reminder.offsetsDays", ValueType.STRING, "3,1", null, null),
+    LATE_FILING_DEFAULT_HOURS("lateFiling.defaultHours", ValueType.INTEGER, "72", "1", "168"),
+    LATE_FILING_MAX_DAYS("lateFiling.maxDays", ValueType.INTEGER, "7", "1", "30"),
+    REVIEW_SLA_WORKING_DAYS("review.sla.workingDays", ValueType.INTEGER, "3", "1", "30"),
+    CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
+
+    private final String key;
+    private final ValueType type;
+    private final String defaultValue;
+    private final String min;
+    private final String max;
+
+    Parameter(String key, ValueType type, String defaultValue, String min, String max) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.min = min;
+        this.max = max;
+    }
+
+    public String key() { return key; }
+    public ValueType type() { return type; }
+    public String defaultValue() { return defaultValue; }
+    public String min() { return min; }
+    public String max() { return max; }
+
+    public static Parameter byKey(String key) {
+        for (Parameter p : values()) {
+            if (p.key.equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown parameter " + key);
+    }
+
+    public enum ValueType { INTEGER, DECIMAL, BOOLEAN, STRING }
+}
