@@ -17,6 +17,13 @@ class NodeRouteConfig {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jvmRoute(
             @org.springframework.beans.factory.annotation.Value("${app.node-route}") String route) {
-        return factory -> factory.addEngineCustomizers(engine -> engine.setJvmRoute(route));
+        return factory -> factory.addContextLifecycleListeners(event -> {
+            // the engine holds the route; set it before the session manager starts and reads it
+            if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())
+                    && event.getLifecycle() instanceof org.apache.catalina.Context context
+                    && context.getParent() != null && context.getParent().getParent() instanceof org.apache.catalina.Engine engine) {
+                engine.setJvmRoute(route);
+            }
+        });
     }
 }
