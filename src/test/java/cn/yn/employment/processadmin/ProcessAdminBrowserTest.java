@@ -128,9 +128,11 @@ class ProcessAdminBrowserTest {
         ProcessDefinition v1 = prepareModelAndAdmin();
 
         driver.get(url("login"));
-        waitFor(60).until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("pa.browser");
-        WebElement pw = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        By user = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
+        By password = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
+        waitFor(90).until(d -> !d.findElements(user).isEmpty());
+        driver.findElement(user).sendKeys("pa.browser");
+        WebElement pw = driver.findElement(password);
         pw.sendKeys(PASSWORD);
         pw.sendKeys(Keys.ENTER);
         waitFor(60).until(d -> !d.findElements(By.id("processadmin-home")).isEmpty());
