@@ -232,8 +232,16 @@ final class BpmnModelValidator {
         return -1;
     }
 
+    /**
+     * The one method call allowed: reading a process variable by a literal name,
+     * {@code execution.getVariable('returnTo')} (null instead of an error when the variable is not set).
+     */
+    private static final Pattern VARIABLE_READ =
+            Pattern.compile("\\bexecution\\s*\\.\\s*getVariable\\s*\\(\\s*'[A-Za-z_][A-Za-z0-9_]*'\\s*\\)");
+
     /** Null when the expression body is only identifiers, literals and operators; else why not. */
-    String unsafeReason(String body) {
+    String unsafeReason(String expressionBody) {
+        String body = VARIABLE_READ.matcher(expressionBody).replaceAll(" variableRead ");
         int i = 0;
         String previousIdent = null;
         while (i < body.length()) {

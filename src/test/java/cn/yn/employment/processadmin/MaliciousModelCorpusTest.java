@@ -92,6 +92,48 @@ class MaliciousModelCorpusTest extends ProcessAdminTestBase {
         assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitionsBefore);
     }
 
+    static Stream<Arguments> shippedModels() throws java.io.IOException {
+        var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:processes/**/*.bpmn20.xml");
+        List<Arguments> out = new java.util.ArrayList<>();
+        for (var r : resources) {
+            try (var in = r.getInputStream()) {
+                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("<process id=\"([^\"]+)\"").matcher(xml);
+                out.add(Arguments.of(r.getFilename(), xml, m.find() ? m.group(1) : "?"));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Arguments.of("test model", GOOD, KEY));
+        }
+        return out.stream();
+    }
+
+    /** An administrator can always re-deploy what the developers shipped, unchanged. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedModels")
+    void everyShippedModelPassesUnchanged(String file, String xml, String key) {
+        loginAdmin();
+        assertThat(service.validate(key, xml)).as(file).isEmpty();
+    }
+
+    @Test
+    void onlyLiteralVariableReadsOnExecutionAreAllowed() {
+        testModel();
+        loginAdmin();
+        String read = GOOD.replace("${decision == 'RETURN' && returnTo == 'CITY'}",
+                "${decision == 'RETURN' && execution.getVariable('returnTo') == 'CITY'}");
+        assertThat(service.validate(KEY, read)).isEmpty();
+        String dynamic = GOOD.replace("${decision == 'RETURN' && returnTo == 'CITY'}",
+                "${decision == 'RETURN' && execution.getVariable(returnTo) == 'CITY'}");
+        assertThat(service.validate(KEY, dynamic)).extracting(ValidationProblem::messageKey)
+                .containsExactly("processadmin.problem.unsafeExpression");
+        String setter = GOOD.replace("${decision == 'RETURN' && returnTo == 'CITY'}",
+                "${execution.setVariable('decision', 'APPROVE')}");
+        assertThat(service.validate(KEY, setter)).extracting(ValidationProblem::messageKey)
+                .containsExactly("processadmin.problem.unsafeExpression");
+    }
+
     @Test
     void theUnchangedModelAndSimpleExpressionsPass() {
         testModel();
