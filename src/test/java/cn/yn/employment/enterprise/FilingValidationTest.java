@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FilingValidationTest extends EnterpriseTestSupport {
 
     @Autowired FilingValidator validator;
+    @Autowired cn.yn.employment.codes.CodeService codes;
 
     private static final FilingData VALID = new FilingData("91110000600037341L", "云南测试有限公司", WUHUA, "110", "13",
             "食品加工", "张三", "昆明市五华区人民中路 1 号", "650031", "0871-63123456", "0871-63123457", "hr@example.cn", 0);
@@ -104,6 +105,16 @@ class FilingValidationTest extends EnterpriseTestSupport {
         assertThat(errors(with("industryDivision", "C"), true)).containsEntry("industryDivision", "enterprise.field.industryDivision.invalid");
         assertThat(errors(with("industryDivision", "99"), true)).containsEntry("industryDivision", "enterprise.field.industryDivision.invalid");
         assertThat(errors(with("registrationType", "100"), true)).containsEntry("registrationType", "enterprise.field.registrationType.invalid");
+        // 联营企业 and 有限责任公司 have sub-types: only the leaves (e.g. 141, 159) are valid
+        assertThat(errors(with("registrationType", "140"), true)).containsEntry("registrationType", "enterprise.field.registrationType.invalid");
+        assertThat(errors(with("registrationType", "150"), true)).containsEntry("registrationType", "enterprise.field.registrationType.invalid");
+        assertThat(errors(with("registrationType", "141"), true)).isEmpty();
+        assertThat(errors(with("registrationType", "159"), true)).isEmpty();
+        assertThat(RegistrationTypes.leavesUnder(codes, "100")).extracting(cn.yn.employment.codes.Code::code)
+                .contains("110", "141", "149", "151", "159", "160", "171", "174", "190").doesNotContain("140", "150", "170");
+        long leaves = codes.roots(cn.yn.employment.codes.CodeType.REGISTRATION_TYPE).stream()
+                .mapToLong(r -> RegistrationTypes.leavesUnder(codes, r.code()).size()).sum();
+        assertThat(leaves).isEqualTo(25);
     }
 
     @Test

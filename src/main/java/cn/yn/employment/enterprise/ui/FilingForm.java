@@ -4,6 +4,7 @@ import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.codes.Uscc;
 import cn.yn.employment.enterprise.FilingData;
+import cn.yn.employment.enterprise.RegistrationTypes;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -47,8 +48,8 @@ class FilingForm extends Composite<FormLayout> {
                 c -> codes.find(CodeType.REGION, c), getTranslation("enterprise.label.city"),
                 getTranslation("enterprise.label.countyPlaceholder"));
         registrationType = new TwoLevelPicker("registration-type", getTranslation("enterprise.label.registrationType"),
-                codes.roots(CodeType.REGISTRATION_TYPE), p -> codes.children(CodeType.REGISTRATION_TYPE, p),
-                c -> codes.find(CodeType.REGISTRATION_TYPE, c), getTranslation("enterprise.label.registrationCategory"),
+                codes.roots(CodeType.REGISTRATION_TYPE), p -> RegistrationTypes.leavesUnder(codes, p),
+                c -> codes.find(CodeType.REGISTRATION_TYPE, c), c -> RegistrationTypes.rootOf(codes, c), getTranslation("enterprise.label.registrationCategory"),
                 getTranslation("enterprise.label.registrationLeaf"));
         industry = new TwoLevelPicker("industry", getTranslation("enterprise.label.industry"), codes.roots(CodeType.INDUSTRY),
                 p -> codes.children(CodeType.INDUSTRY, p), c -> codes.find(CodeType.INDUSTRY, c),

@@ -18,11 +18,21 @@ class TwoLevelPicker extends CustomField<String> {
     final ComboBox<Code> child = new ComboBox<>();
     private final transient Function<String, List<Code>> childrenOf;
     private final transient Function<String, Optional<Code>> find;
+    private final transient Function<String, String> parentOf;
 
     TwoLevelPicker(String id, String label, List<Code> parents, Function<String, List<Code>> childrenOf,
                    Function<String, Optional<Code>> find, String parentPlaceholder, String childPlaceholder) {
+        this(id, label, parents, childrenOf, find, c -> find.apply(c).map(Code::parentCode).orElse(null),
+                parentPlaceholder, childPlaceholder);
+    }
+
+    /** @param parentOf the first-level code shown for a second-level code (it may be a grandparent) */
+    TwoLevelPicker(String id, String label, List<Code> parents, Function<String, List<Code>> childrenOf,
+                   Function<String, Optional<Code>> find, Function<String, String> parentOf, String parentPlaceholder,
+                   String childPlaceholder) {
         this.childrenOf = childrenOf;
         this.find = find;
+        this.parentOf = parentOf;
         setId(id);
         setLabel(label);
         parent.setId(id + "-parent");
@@ -38,7 +48,7 @@ class TwoLevelPicker extends CustomField<String> {
         parent.addValueChangeListener(e -> {
             Code c = e.getValue();
             child.setItems(c == null ? List.of() : childrenOf.apply(c.code()));
-            if (e.isFromClient() || c == null || child.getValue() == null || !c.code().equals(child.getValue().parentCode())) {
+            if (e.isFromClient() || c == null || child.getValue() == null || !c.code().equals(parentOf.apply(child.getValue().code()))) {
                 child.clear();
             }
         });
@@ -62,14 +72,14 @@ class TwoLevelPicker extends CustomField<String> {
     @Override
     protected void setPresentationValue(String code) {
         Optional<Code> c = code == null ? Optional.empty() : find.apply(code);
-        if (c.isEmpty() || c.get().parentCode() == null) {
+        String parentCode = c.isEmpty() ? null : parentOf.apply(code);
+        if (parentCode == null || parentCode.equals(code)) {
             if (!parent.isReadOnly()) {
                 parent.clear();
             }
             child.clear();
             return;
         }
-        String parentCode = c.get().parentCode();
         parent.getListDataView().getItems().filter(p -> p.code().equals(parentCode)).findFirst().ifPresent(parent::setValue);
         child.setItems(childrenOf.apply(parentCode));
         child.setValue(c.get());

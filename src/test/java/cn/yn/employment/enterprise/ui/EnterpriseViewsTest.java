@@ -134,7 +134,11 @@ class EnterpriseViewsTest extends EnterpriseTestSupport {
         f.industry.parent.setValue(f.industry.parent.getListDataView().getItems().filter(c -> c.code().equals("C")).findFirst().orElseThrow());
         f.industry.child.setValue(f.industry.child.getListDataView().getItems().filter(c -> c.code().equals("13")).findFirst().orElseThrow());
         assertThat(f.industry.getValue()).isEqualTo("13");
-        f.registrationType.setValue("110");
+        f.registrationType.parent.setValue(f.registrationType.parent.getListDataView().getItems()
+                .filter(c -> c.code().equals("100")).findFirst().orElseThrow());
+        assertThat(f.registrationType.child.getListDataView().getItems().map(c -> c.code())).contains("141", "159").doesNotContain("140", "150");
+        f.registrationType.setValue("159");
+        assertThat(f.registrationType.parent.getValue().code()).isEqualTo("100");
         _setValue(f.businessScope, "农副食品加工");
         _setValue(f.address, "昆明市五华区人民中路 1 号");
         _setValue(f.baselineHeadcount, 88);
@@ -143,6 +147,7 @@ class EnterpriseViewsTest extends EnterpriseTestSupport {
         assertThat(submitted.state()).isEqualTo(RequestState.PENDING_CITY);
         assertThat(submitted.data().industryDivision()).isEqualTo("13");
         assertThat(submitted.data().baselineHeadcount()).isEqualTo(88);
+        assertThat(submitted.data().registrationType()).isEqualTo("159");
         assertThat(view.state.getText()).isEqualTo(view.getTranslation("enterprise.filingState.PENDING_CITY"));
         assertThat(view.submit.isVisible()).isFalse();
         assertThat(f.name.isReadOnly()).isTrue();
