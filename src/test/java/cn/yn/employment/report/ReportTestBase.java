@@ -54,7 +54,7 @@ public abstract class ReportTestBase {
     /** A filed enterprise in a county of a city, with a baseline headcount. Returns its id. */
     protected long filedEnterprise(String cityCode, String countyCode, int baseline) {
         int n = SEQ.incrementAndGet();
-        String uscc = String.format("91%s%010dX", cityCode, n);
+        String uscc = String.format("91%s%09dX", cityCode, n);
         java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
         jdbc.update("insert into enterprise (uscc, org_code, name, county_code, city_code, registration_type, industry_section,"
                         + " industry_division, baseline_headcount, filing_state, filed_at, created_at, updated_at)"
