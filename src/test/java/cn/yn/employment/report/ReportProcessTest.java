@@ -76,7 +76,7 @@ class ReportProcessTest extends ReportTestBase {
 
     @Test
     void approveByCityAndProvinceAccepts() {
-        ReportView r = submitted(98);
+        ReportView r = submitted(102);
         assertThat(r.state()).isEqualTo(ReportState.PENDING_CITY);
         assertThat(r.versionNo()).isEqualTo(1);
         Task city = task(r, ReportService.TASK_CITY);
@@ -184,7 +184,7 @@ class ReportProcessTest extends ReportTestBase {
 
     @Test
     void correctionReopensAnAcceptedReportAndRecomputesLayoffWarning() {
-        // previous period accepted at 100, this one falls to 85 (−15 %: warning level WARNING)
+        // previous period accepted at 100, this one falls to 75 (−25 %: soft warning, layoff level SEVERE)
         long ent = filedEnterprise("530100", "530102", 100);
         period("2026-01", periods);
         jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
@@ -192,7 +192,7 @@ class ReportProcessTest extends ReportTestBase {
         actAs(enterpriseUser(ent));
         ReportView d = reports.draftFor(ent, P);
         assertThat(d.previousHeadcount()).isEqualTo(100);
-        ReportForm f = fine(85).withReduction("RT03", "RC04", "订单减少", null, null, null, null);
+        ReportForm f = fine(75).withReduction("RT03", "RC04", "订单减少", null, null, null, null);
         assertThatThrownBy(() -> reports.submit(d.id(), f, null)).isInstanceOf(DomainException.class)
                 .hasMessage("report.submit.explanationRequired");
         ReportView r = reports.submit(d.id(), f, "订单下滑");
@@ -203,8 +203,8 @@ class ReportProcessTest extends ReportTestBase {
         actAs(province());
         complete(r, ReportService.TASK_PROVINCE, "APPROVE", null, null);
         ReportView accepted = reload(r);
-        assertThat(accepted.layoffWarningLevel()).isEqualTo(LayoffRule.WARNING);
-        assertThat(jdbc.queryForObject("select decrease from layoff_warning where report_id = ?", Integer.class, r.id())).isEqualTo(15);
+        assertThat(accepted.layoffWarningLevel()).isEqualTo(LayoffRule.SEVERE);
+        assertThat(jdbc.queryForObject("select decrease from layoff_warning where report_id = ?", Integer.class, r.id())).isEqualTo(25);
 
         ReportView reopened = reports.correct(r.id(), "行业代码更正");
         assertThat(reopened.state()).isEqualTo(ReportState.RETURNED);
@@ -214,9 +214,10 @@ class ReportProcessTest extends ReportTestBase {
         assertThat(task(reopened, ReportService.TASK_REVISE).getAssignee()).isEqualTo("enterprise:" + ent);
         assertThat(auditCount("REPORT_CORRECTION_OPENED", r.id())).isEqualTo(1);
 
-        // the enterprise corrects (−25 %: SEVERE) and the chain runs again
+        // the enterprise corrects (−15 %: no soft warning, layoff level WARNING) and the chain runs again
         actAs(enterpriseUser(ent));
-        ReportView fixed = reports.submit(r.id(), fine(75).withReduction("RT03", "RC04", "订单减少", null, null, null, null), "订单继续下滑");
+        ReportView fixed = reports.submit(r.id(), fine(85).withReduction("RT03", "RC04", "订单减少", null, null, null, null), null);
+        assertThat(fixed.hasWarnings()).isFalse();
         assertThat(fixed.state()).isEqualTo(ReportState.PENDING_CITY);
         assertThat(fixed.versionNo()).isEqualTo(2);
         actAs(city("530100"));
@@ -225,7 +226,8 @@ class ReportProcessTest extends ReportTestBase {
         complete(fixed, ReportService.TASK_PROVINCE, "APPROVE", null, null);
         ReportView final_ = reload(r);
         assertThat(final_.state()).isEqualTo(ReportState.ACCEPTED);
-        assertThat(final_.layoffWarningLevel()).isEqualTo(LayoffRule.SEVERE);
+        assertThat(final_.layoffWarningLevel()).isEqualTo(LayoffRule.WARNING);
+        assertThat(jdbc.queryForObject("select decrease from layoff_warning where report_id = ?", Integer.class, r.id())).isEqualTo(15);
         assertThat(reports.events(r.id())).extracting(ReportEvent::action).containsExactly("SUBMITTED", "CITY_APPROVED",
                 "PROVINCE_APPROVED", "ACCEPTED", "CORRECTION_OPENED", "RESUBMITTED", "CITY_APPROVED", "PROVINCE_APPROVED", "ACCEPTED");
 

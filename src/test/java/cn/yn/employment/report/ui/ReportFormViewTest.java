@@ -37,8 +37,14 @@ class ReportFormViewTest extends ReportTestBase {
     ReportFormView open(long enterpriseId) {
         actAs(enterpriseUser(enterpriseId));
         KaribuSpring.setup(ctx);
+        chinese();
         UI.getCurrent().navigate("report/2026-02");
         return _get(ReportFormView.class);
+    }
+
+    static void chinese() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(cn.yn.employment.common.i18n.Translations.CHINESE);
+        UI.getCurrent().setLocale(cn.yn.employment.common.i18n.Translations.CHINESE);
     }
 
     @Test
@@ -117,6 +123,8 @@ class ReportFormViewTest extends ReportTestBase {
         long ent = filedEnterprise("530100", "530102", 100);
         actAs(enterpriseUser(ent));
         KaribuSpring.setup(ctx);
+        chinese();
+        UI.getCurrent().navigate("report/history"); // the root view was built before the locale was set
         UI.getCurrent().navigate("");
         Div panel = (Div) _get(com.vaadin.flow.component.Component.class, s -> s.withId("report-home-panel"));
         assertThat(panel.getElement().getTextRecursively()).contains("2026-02").contains("未填报");
