@@ -13,11 +13,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Gives every Spring test context on PostgreSQL ({@code -Ppostgres}, profile {@code test-postgres}) its own schema in
- * {@code ems_test}, as H2 gives every context its own in-memory database: the schema is created here, before the
- * context connects, and becomes the connections' search path ({@code currentSchema}); Flyway, Hibernate and
- * Quartz follow the search path, Flowable is told the schema so its table checks do not see another context's
- * tables. Without this, one context's rows (periods, users, tasks) leak into another's assertions.
+ * Gives every Spring test context on PostgreSQL ({@code -Ppostgres}, profile {@code test-postgres}) its own database
+ * ({@code ems_test_<random>}, created next to {@code ems_test} before the context connects), as H2 gives every
+ * context its own in-memory database. Without this, one context's rows (periods, users, tasks) leak into another's
+ * assertions. A database rather than a schema, because JDBC metadata lookups (Spring's SimpleJdbcInsert, Flowable)
+ * see every schema of a database and fail on same-named tables. Each context also gets its own Quartz scheduler
+ * name: Spring registers the job store's connection provider JVM-wide under that name.
  * Registered in src/test/resources/META-INF/spring.factories; a no-op for every other profile.
  */
 public class SchemaPerTestContext implements EnvironmentPostProcessor, Ordered {
@@ -28,20 +29,26 @@ public class SchemaPerTestContext implements EnvironmentPostProcessor, Ordered {
             return;
         }
         String url = env.getRequiredProperty("spring.datasource.url");
-        if (!url.startsWith("jdbc:postgresql:") || url.contains("currentSchema=")) {
+        if (!url.startsWith("jdbc:postgresql://")) {
             return;
         }
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?', slash);
+        String base = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
+        String database = base + "_" + suffix;
         try (Connection c = DriverManager.getConnection(url, env.getProperty("spring.datasource.username"),
                 env.getProperty("spring.datasource.password", ""));
                 Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
+            s.execute("create database " + database);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create test schema " + schema + " at " + url, e);
+            throw new IllegalStateException("cannot create test database " + database + " at " + url, e);
         }
-        env.getPropertySources().addFirst(new MapPropertySource("schemaPerTestContext", Map.of(
-                "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "flowable.database-schema", schema)));
+        String contextUrl = url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+        env.getPropertySources().addFirst(new MapPropertySource("databasePerTestContext", Map.of(
+                "spring.datasource.url", contextUrl,
+                // Spring's LocalDataSourceJobStore registers its connection provider JVM-wide by scheduler name
+                "spring.quartz.properties.org.quartz.scheduler.instanceName", "ems-test-" + suffix)));
     }
 
     @Override
