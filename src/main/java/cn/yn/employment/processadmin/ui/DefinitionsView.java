@@ -173,6 +173,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
                 .setHeader(ctx.getTranslation("processadmin.diff.col.details")).setFlexGrow(1);
         g.setItems(changes);
         g.setAllRowsVisible(true);
+        g.setWidthFull();
         return g;
     }
 
