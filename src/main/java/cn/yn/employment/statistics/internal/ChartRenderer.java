@@ -36,7 +36,7 @@ public class ChartRenderer {
     private Font font(float size) {
         Font f = baseFont;
         if (f == null) {
-            try (InputStream in = ChartRenderer.class.getResourceAsStream("/fonts/DroidSansFallbackFull.ttf")) {
+            try (InputStream in = ChartRenderer.class.getResourceAsStream("/fonts/EmsCjk.ttf")) {
                 f = in == null ? new Font(Font.SANS_SERIF, Font.PLAIN, 12) : Font.createFont(Font.TRUETYPE_FONT, in);
             } catch (IOException | FontFormatException e) {
                 f = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
