@@ -30,7 +30,7 @@ class AggregatesTest extends StatisticsTestBase {
 
     @Test
     void bulletinCheckChangeRateIsMinusHalfPercent() {
-        Figures f = statistics.figures(PERIOD, StatisticsFilter.city(NUJIANG));
+        Figures f = statistics.figures(PERIOD, NUJIANG_F);
         assertThat(f.baselineHeadcount()).isEqualTo(76443);
         assertThat(f.headcount()).isEqualTo(76061);
         assertThat(f.change()).isEqualTo(-382);
@@ -51,7 +51,7 @@ class AggregatesTest extends StatisticsTestBase {
 
     @Test
     void submissionCountsIncludeEnterprisesWithoutAReportRow() {
-        Figures f = statistics.figures(PERIOD, StatisticsFilter.city(DIQING));
+        Figures f = statistics.figures(PERIOD, DIQING_F);
         assertThat(f.monitored()).isEqualTo(6);
         assertThat(f.due()).isEqualTo(6);
         assertThat(f.accepted()).isEqualTo(2);
@@ -70,7 +70,7 @@ class AggregatesTest extends StatisticsTestBase {
 
     @Test
     void monthOnMonthComparesOnlyEnterprisesThatReportedInBothPeriods() {
-        Comparison mom = statistics.monthOnMonth(PERIOD, StatisticsFilter.city(NUJIANG));
+        Comparison mom = statistics.monthOnMonth(PERIOD, NUJIANG_F);
         assertThat(mom.comparedPeriod()).isEqualTo(PREVIOUS);
         assertThat(mom.enterprises()).isEqualTo(2); // E3 is new and left out
         assertThat(mom.headcount()).isEqualTo(49800 + 19900);
@@ -78,7 +78,7 @@ class AggregatesTest extends StatisticsTestBase {
         assertThat(mom.change()).isEqualTo(-250);
         assertThat(mom.rate()).isEqualByComparingTo(Figures.ratio(-250, 69950));
 
-        Comparison yoy = statistics.yearOnYear(PERIOD, StatisticsFilter.city(NUJIANG));
+        Comparison yoy = statistics.yearOnYear(PERIOD, NUJIANG_F);
         assertThat(yoy.comparedPeriod()).isEqualTo("2090-06");
         assertThat(yoy.enterprises()).isEqualTo(1);
         assertThat(yoy.change()).isEqualTo(-300);
@@ -86,12 +86,12 @@ class AggregatesTest extends StatisticsTestBase {
 
     @Test
     void noPreviousPeriodGivesNoRate() {
-        Comparison mom = statistics.monthOnMonth(PREVIOUS, StatisticsFilter.city(NUJIANG));
+        Comparison mom = statistics.monthOnMonth(PREVIOUS, NUJIANG_F);
         assertThat(mom.enterprises()).isZero();
         assertThat(mom.rate()).isNull();
-        Comparison yoy = statistics.yearOnYear(PERIOD, StatisticsFilter.city(DIQING));
+        Comparison yoy = statistics.yearOnYear(PERIOD, DIQING_F);
         assertThat(yoy.rate()).isNull();
-        Figures empty = statistics.figures("2091-01", StatisticsFilter.city(NUJIANG));
+        Figures empty = statistics.figures("2091-01", NUJIANG_F);
         assertThat(empty.accepted()).isZero();
         assertThat(empty.changeRate()).isNull();
         assertThat(empty.jobLossRate()).isNull();
@@ -103,19 +103,19 @@ class AggregatesTest extends StatisticsTestBase {
         Figures whole = statistics.figures(PERIOD, all);
         assertThat(whole.accepted()).isGreaterThanOrEqualTo(5);
         // in the two fixture prefectures: by headcount E1 49800, E2 19900, E3 6361, E4 1100 go; E9 (780) stays
-        Figures nujiangExcl = statistics.figures(PERIOD, StatisticsFilter.city(NUJIANG).excludingLargest(2));
+        Figures nujiangExcl = statistics.figures(PERIOD, NUJIANG_F.excludingLargest(2));
         assertThat(nujiangExcl.accepted()).isEqualTo(1);
         assertThat(nujiangExcl.baselineHeadcount()).isEqualTo(6443);
         assertThat(nujiangExcl.headcount()).isEqualTo(6361);
         assertThat(nujiangExcl.monitored()).isEqualTo(1);
-        Figures diqingExcl = statistics.figures(PERIOD, StatisticsFilter.city(DIQING).excludingLargest(1));
+        Figures diqingExcl = statistics.figures(PERIOD, DIQING_F.excludingLargest(1));
         assertThat(diqingExcl.accepted()).isEqualTo(1);
         assertThat(diqingExcl.headcount()).isEqualTo(780);
         Map<String, Figures> byCity = byKey(statistics.breakdown(PERIOD,
                 StatisticsFilter.all().withIndustrySection("C").excludingLargest(StatisticsFilter.BULLETIN_EXCLUDED), Dimension.CITY));
         // only fixture data in section C of 2091 is Nujiang's three, all among the four largest of section C
         assertThat(byCity.get(NUJIANG) == null ? 0 : byCity.get(NUJIANG).accepted()).isZero();
-        assertThat(statistics.monthOnMonth(PERIOD, StatisticsFilter.city(NUJIANG).excludingLargest(1)).enterprises()).isEqualTo(1);
+        assertThat(statistics.monthOnMonth(PERIOD, NUJIANG_F.excludingLargest(1)).enterprises()).isEqualTo(1);
     }
 
     @Test
@@ -123,41 +123,42 @@ class AggregatesTest extends StatisticsTestBase {
         Map<String, Figures> byCity = byKey(statistics.breakdown(PERIOD, StatisticsFilter.all(), Dimension.CITY));
         assertThat(byCity.get(NUJIANG).headcount()).isEqualTo(76061);
         assertThat(byCity.get(DIQING).headcount()).isEqualTo(1880);
-        assertThat(byCity.get(DIQING).due()).isEqualTo(6);
-        Map<String, Figures> bySection = byKey(statistics.breakdown(PERIOD, StatisticsFilter.city(NUJIANG), Dimension.INDUSTRY_SECTION));
+        assertThat(byKey(statistics.breakdown(PERIOD, StatisticsFilter.all().withRegistrationType(DIQING_TYPE), Dimension.CITY))
+                .get(DIQING).due()).isEqualTo(6);
+        Map<String, Figures> bySection = byKey(statistics.breakdown(PERIOD, NUJIANG_F, Dimension.INDUSTRY_SECTION));
         assertThat(bySection).containsOnlyKeys("C");
-        Map<String, Figures> byType = byKey(statistics.breakdown(PERIOD, StatisticsFilter.city(DIQING), Dimension.REGISTRATION_TYPE));
-        assertThat(byType.get("170").monitored()).isEqualTo(6);
-        Map<String, Figures> byCounty = byKey(statistics.breakdown(PERIOD, StatisticsFilter.city(DIQING), Dimension.COUNTY));
+        Map<String, Figures> byType = byKey(statistics.breakdown(PERIOD, DIQING_F, Dimension.REGISTRATION_TYPE));
+        assertThat(byType.get(DIQING_TYPE).monitored()).isEqualTo(6);
+        Map<String, Figures> byCounty = byKey(statistics.breakdown(PERIOD, DIQING_F, Dimension.COUNTY));
         assertThat(byCounty).containsOnlyKeys(SHANGRILA);
 
-        List<Figures> trend = statistics.trend(PERIOD, 12, StatisticsFilter.city(NUJIANG));
+        List<Figures> trend = statistics.trend(PERIOD, 12, NUJIANG_F);
         assertThat(trend).hasSize(12);
         assertThat(trend.get(0).key()).isEqualTo("2090-07");
         assertThat(trend.get(11).headcount()).isEqualTo(76061);
         assertThat(trend.get(10).headcount()).isEqualTo(69950);
         assertThat(trend.get(0).accepted()).isZero();
-        assertThat(statistics.trend(PERIOD, 24, StatisticsFilter.city(NUJIANG)).get(12 - 1).headcount()).isEqualTo(50100);
+        assertThat(statistics.trend(PERIOD, 24, NUJIANG_F).get(12 - 1).headcount()).isEqualTo(50100);
     }
 
     @Test
     void reductionsAndWarnings() {
-        Map<String, CodeCount> types = statistics.reductionTypes(PERIOD, StatisticsFilter.city(NUJIANG)).stream()
+        Map<String, CodeCount> types = statistics.reductionTypes(PERIOD, NUJIANG_F).stream()
                 .collect(Collectors.toMap(CodeCount::code, Function.identity()));
         assertThat(types.get("RT03").enterprises()).isEqualTo(2);
         assertThat(types.get("RT03").persons()).isEqualTo(250);
         assertThat(types.get("RT03").name()).isEqualTo("经济性裁员");
         assertThat(types.get("RT02").persons()).isEqualTo(82);
-        Map<String, CodeCount> reasons = statistics.reductionReasons(PERIOD, StatisticsFilter.city(NUJIANG)).stream()
+        Map<String, CodeCount> reasons = statistics.reductionReasons(PERIOD, NUJIANG_F).stream()
                 .collect(Collectors.toMap(CodeCount::code, Function.identity()));
         assertThat(reasons.get("RC01").enterprises()).isEqualTo(2);
         assertThat(reasons.get("RC01").persons()).isEqualTo(182);
         assertThat(reasons.get("RC04").enterprises()).isEqualTo(2);
         assertThat(reasons.get("RC04").persons()).isEqualTo(250);
 
-        assertThat(statistics.warningLevels(PERIOD, StatisticsFilter.city(NUJIANG)))
+        assertThat(statistics.warningLevels(PERIOD, NUJIANG_F))
                 .containsExactly(new CodeCount("YELLOW", "YELLOW", 1, 150));
-        List<WarningRow> rows = statistics.warnings(PERIOD, StatisticsFilter.city(DIQING), 10);
+        List<WarningRow> rows = statistics.warnings(PERIOD, DIQING_F, 10);
         assertThat(rows).extracting(WarningRow::enterpriseName).containsExactly("迪庆测试九号");
         assertThat(rows.get(0).decreaseRate()).isEqualByComparingTo(new BigDecimal("0.025"));
     }
@@ -165,19 +166,20 @@ class AggregatesTest extends StatisticsTestBase {
     @Test
     void cityScopedUserOnlyEverSeesItsCity() {
         signIn(Scope.city(NUJIANG), Role.LEADER);
-        Figures f = statistics.figures(PERIOD, StatisticsFilter.all());
+        Figures f = statistics.figures(PERIOD, StatisticsFilter.all().withRegistrationType(NUJIANG_TYPE));
         assertThat(f.headcount()).isEqualTo(76061);
         assertThat(f.monitored()).isEqualTo(3);
         assertThat(byKey(statistics.breakdown(PERIOD, StatisticsFilter.all(), Dimension.CITY))).containsOnlyKeys(NUJIANG);
         assertThat(statistics.warnings(PERIOD, StatisticsFilter.all(), 100)).extracting(WarningRow::cityCode).containsOnly(NUJIANG);
         assertThat(statistics.trend(PERIOD, 12, StatisticsFilter.all()).get(11).headcount()).isEqualTo(76061);
-        assertThatThrownBy(() -> statistics.figures(PERIOD, StatisticsFilter.city(DIQING)))
+        assertThatThrownBy(() -> statistics.figures(PERIOD, DIQING_F))
                 .isInstanceOf(AccessDeniedException.class);
         // a county of another city gives nothing, never that county's data
         assertThat(statistics.figures(PERIOD, StatisticsFilter.all().withCounty(SHANGRILA)).accepted()).isZero();
 
         signIn(Scope.city(DIQING), Role.CITY_REVIEWER);
         assertThat(statistics.figures(PERIOD, null).headcount()).isEqualTo(1880);
+        assertThat(statistics.figures(PERIOD, StatisticsFilter.all().withRegistrationType(DIQING_TYPE)).due()).isEqualTo(6);
     }
 
     @Test
@@ -188,7 +190,7 @@ class AggregatesTest extends StatisticsTestBase {
         signIn(Scope.system(), Role.SYSTEM_ADMIN);
         assertThatThrownBy(() -> statistics.figures(PERIOD, StatisticsFilter.all())).isInstanceOf(AccessDeniedException.class);
         signIn(Scope.province(), Role.PROVINCE_REVIEWER);
-        assertThat(statistics.figures(PERIOD, StatisticsFilter.city(NUJIANG)).headcount()).isEqualTo(76061);
+        assertThat(statistics.figures(PERIOD, NUJIANG_F).headcount()).isEqualTo(76061);
     }
 
     static Map<String, Figures> byKey(List<Figures> figures) {

@@ -5,11 +5,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The hand-computed fixture of the aggregate tests, in periods 2091-xx:
  * <pre>
- * 怒江 533300 / 泸水 533301, C 13, 国有 110 (the bulletin check: ΣB 76443 → ΣE 76061 = −0.50 %)
+ * 怒江 533300 / 泸水 533301, C 13, 集体联营 142 (the bulletin check: ΣB 76443 → ΣE 76061 = −0.50 %)
  *   E1 B=50000 2091-06 ACCEPTED  P=49900 E=49800 RT03 RC04,RC01; 2091-05 E=49900; 2090-06 E=50100
  *   E2 B=20000 2091-06 FORWARDED P=20050 E=19900 RT03 RC04;      2091-05 E=20050; warning YELLOW
  *   E3 B=6443  2091-06 ACCEPTED  P=null  E=6361  RT02 RC01       (new enterprise: no earlier report)
- * 迪庆 533400 / 香格里拉 533401, F 51, 私营 170
+ * 迪庆 533400 / 香格里拉 533401, F 51, 私营 170 (types the data generator never uses)
  *   E4 B=1000  2091-06 ACCEPTED  P=1000  E=1100;                  2091-05 E=1000
  *   E5 B=500   2091-06 MISSING
  *   E6 B=300   2091-06 RETURNED  E=290
@@ -37,9 +37,9 @@ final class BulletinFixture {
         }
         String c = StatisticsTestBase.NUJIANG;
         String cc = StatisticsTestBase.LUSHUI;
-        f.e1 = t.enterprise("怒江测试一厂", c, cc, "C", "13", "110", 50000);
-        f.e2 = t.enterprise("怒江测试二厂", c, cc, "C", "13", "110", 20000);
-        f.e3 = t.enterprise("怒江测试三厂", c, cc, "C", "13", "110", 6443);
+        f.e1 = t.enterprise("怒江测试一厂", c, cc, "C", "13", StatisticsTestBase.NUJIANG_TYPE, 50000);
+        f.e2 = t.enterprise("怒江测试二厂", c, cc, "C", "13", StatisticsTestBase.NUJIANG_TYPE, 20000);
+        f.e3 = t.enterprise("怒江测试三厂", c, cc, "C", "13", StatisticsTestBase.NUJIANG_TYPE, 6443);
         f.reportE1 = t.report(f.e1, PERIOD, "ACCEPTED", 49900, 49800, "RT03", "RC04", "RC01");
         t.report(f.e1, PREVIOUS, "ACCEPTED", 50000, 49900, null);
         t.report(f.e1, LAST_YEAR, "ACCEPTED", 50000, 50100, null);
@@ -50,12 +50,12 @@ final class BulletinFixture {
 
         String d = StatisticsTestBase.DIQING;
         String dc = StatisticsTestBase.SHANGRILA;
-        f.e4 = t.enterprise("迪庆测试四号", d, dc, "F", "51", "170", 1000);
-        long e5 = t.enterprise("迪庆测试五号", d, dc, "F", "51", "170", 500);
-        long e6 = t.enterprise("迪庆测试六号", d, dc, "F", "51", "170", 300);
-        long e7 = t.enterprise("迪庆测试七号", d, dc, "F", "51", "170", 200);
-        t.enterprise("迪庆测试八号", d, dc, "F", "51", "170", 100);
-        f.e9 = t.enterprise("迪庆测试九号", d, dc, "F", "51", "170", 800);
+        f.e4 = t.enterprise("迪庆测试四号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 1000);
+        long e5 = t.enterprise("迪庆测试五号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 500);
+        long e6 = t.enterprise("迪庆测试六号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 300);
+        long e7 = t.enterprise("迪庆测试七号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 200);
+        t.enterprise("迪庆测试八号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 100);
+        f.e9 = t.enterprise("迪庆测试九号", d, dc, "F", "51", StatisticsTestBase.DIQING_TYPE, 800);
         t.report(f.e4, PERIOD, "ACCEPTED", 1000, 1100, null);
         t.report(f.e4, PREVIOUS, "ACCEPTED", 1000, 1000, null);
         t.report(e5, PERIOD, "MISSING", null, null, null);

@@ -27,6 +27,12 @@ public abstract class StatisticsTestBase {
     public static final String DIQING = "533400";
     public static final String SHANGRILA = "533401";
 
+    /** Registration types the province data generator never uses, so counts of filed enterprises stay ours. */
+    public static final String NUJIANG_TYPE = "142";
+    public static final String DIQING_TYPE = "170";
+    public static final StatisticsFilter NUJIANG_F = StatisticsFilter.city(NUJIANG).withRegistrationType(NUJIANG_TYPE);
+    public static final StatisticsFilter DIQING_F = StatisticsFilter.city(DIQING).withRegistrationType(DIQING_TYPE);
+
     private static final AtomicLong USCC = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @Autowired
