@@ -107,6 +107,12 @@ public class StatisticsService {
         return queries.periods();
     }
 
+    /** The period the dashboards open on: the newest one with accepted reports, else the newest of all. */
+    public java.util.Optional<String> defaultPeriod() {
+        Access.requireAny(users.require(), ROLES);
+        return queries.latestReported().or(() -> queries.periods().stream().findFirst());
+    }
+
     public static String previous(String period) {
         return YearMonth.parse(period).minusMonths(1).toString();
     }

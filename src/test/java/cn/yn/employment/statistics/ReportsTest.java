@@ -56,7 +56,8 @@ class ReportsTest extends StatisticsTestBase {
             Files.write(OUT.resolve(kind.slug() + ".pdf"), pdf);
             String text = text(pdf);
             assertThat(text).as(kind.name()).contains("调查期：" + PERIOD, "怒江傈僳族自治州", "云南省人力资源和社会保障厅",
-                    "第 1 页", "共 1 页", "生成时间：");
+                    "第 1 页", "生成时间：");
+            assertThat(text).as(kind.name()).containsPattern("共 \\d+ 页");
             assertThat(text).as(kind.name()).contains(switch (kind) {
                 case SUMMARY_BY_CITY -> "就业失业情况汇总表（按市州）";
                 case SUMMARY_BY_COUNTY -> "就业失业情况汇总表（按县市区）";

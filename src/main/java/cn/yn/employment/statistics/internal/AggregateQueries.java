@@ -270,6 +270,12 @@ public class AggregateQueries {
                 args.toArray());
     }
 
+    /** The newest period with accepted reports, if any. */
+    public java.util.Optional<String> latestReported() {
+        return jdbc.queryForList("select max(period_code) from report where state in " + ACCEPTED, String.class).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Period codes that have reports or are scheduled, newest first. */
     public List<String> periods() {
         return jdbc.queryForList("select code from (select distinct period_code as code from report union select code from survey_period) t"

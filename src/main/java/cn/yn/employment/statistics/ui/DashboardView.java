@@ -82,7 +82,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         period.setItems(periods);
         period.setId("dashboard-period");
         if (!periods.isEmpty()) {
-            period.setValue(defaultPeriod(periods));
+            period.setValue(statistics.defaultPeriod().orElse(periods.get(0)));
         }
         city.setLabel(getTranslation("statistics.filter.city"));
         city.setItems(codes.cities());
@@ -137,10 +137,6 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         content.setWidthFull();
         add(filters, content);
         refresh();
-    }
-
-    private static String defaultPeriod(List<String> periods) {
-        return periods.get(0);
     }
 
     StatisticsFilter filter() {

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.router.RouterLink;
-import java.util.List;
 import java.util.Locale;
 
 /** Key figures of the latest period on the leader's home page. */
@@ -42,12 +41,12 @@ class LeaderHomePanel implements HomePanel {
         Locale locale = UI.getCurrent() == null ? Translations.CHINESE : UI.getCurrent().getLocale();
         Div panel = new Div();
         panel.setId("statistics-home-panel");
-        List<String> periods = statistics.periods();
-        if (periods.isEmpty()) {
+        java.util.Optional<String> latest = statistics.defaultPeriod();
+        if (latest.isEmpty()) {
             panel.add(new H2(i18n.getTranslation("statistics.noPeriod", locale)));
             return panel;
         }
-        String period = periods.get(0);
+        String period = latest.get();
         Overview o = statistics.overview(period, StatisticsFilter.all());
         Figures f = o.figures();
         String na = i18n.getTranslation("statistics.kpi.na", locale);
