@@ -35,6 +35,30 @@ public class JasperRenderer {
 
     private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
 
+    static {
+        compilerClasspath();
+    }
+
+    /**
+     * JasperReports compiles expressions with javac against {@code java.class.path}; inside the Spring Boot jar that
+     * is the fat jar only. The build unpacks the JasperReports jar ({@code requiresUnpack}), so add its file here.
+     */
+    static void compilerClasspath() {
+        try {
+            java.net.URL location = JasperCompileManager.class.getProtectionDomain().getCodeSource().getLocation();
+            if (location != null && "file".equals(location.getProtocol())) {
+                String jar = java.nio.file.Path.of(location.toURI()).toString();
+                String cp = System.getProperty("java.class.path", "");
+                if (!cp.contains(jar)) {
+                    net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance().setProperty(
+                            "net.sf.jasperreports.compiler.classpath", jar + java.io.File.pathSeparator + cp);
+                }
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // keep the default class path
+        }
+    }
+
     JasperReport template(String name) {
         return compiled.computeIfAbsent(name, n -> {
             try (InputStream in = JasperRenderer.class.getResourceAsStream("/reports/" + n + ".jrxml")) {
