@@ -272,6 +272,30 @@ class ReportProcessTest extends ReportTestBase {
     }
 
     @Test
+    void closingMarksNonReportersMissing() {
+        period("2025-12", periods);
+        long drafting = filedEnterprise("530100", "530102", 10);
+        long silent = filedEnterprise("530100", "530102", 20);
+        long filedLate = filedEnterprise("530300", "530302", 30);
+        jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
+                + " created_at, updated_at) values (?, '2025-12', '530100', '530102', 'DRAFT', 10, 9, now(), now())", drafting);
+        jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
+                + " created_at, updated_at) values (?, '2025-12', '530300', '530302', 'ACCEPTED', 30, 30, now(), now())", filedLate);
+        actAs(city("530100"));
+        assertThatThrownBy(() -> reports.markMissing("2025-12")).isInstanceOf(AccessDeniedException.class);
+        actAs(province());
+        assertThat(reports.markMissing("2025-12")).isGreaterThanOrEqualTo(2);
+        assertThat(reports.find(drafting, "2025-12").orElseThrow().state()).isEqualTo(ReportState.MISSING);
+        assertThat(reports.find(drafting, "2025-12").orElseThrow().headcount()).isEqualTo(9);
+        ReportView missing = reports.find(silent, "2025-12").orElseThrow();
+        assertThat(missing.state()).isEqualTo(ReportState.MISSING);
+        assertThat(missing.baselineHeadcount()).isEqualTo(20);
+        assertThat(reports.find(filedLate, "2025-12").orElseThrow().state()).isEqualTo(ReportState.ACCEPTED);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REPORT_MISSING_MARKED' and target_id = '2025-12'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void scopeIsEnforced() {
         long a = filedEnterprise("530100", "530102", 100);
         long b = filedEnterprise("530300", "530302", 50);
