@@ -295,6 +295,30 @@ class ReportProcessTest extends ReportTestBase {
                 Integer.class)).isEqualTo(1);
     }
 
+    @Autowired
+    ReportDemoData demo;
+
+    @Test
+    void demoDataGoesThroughTheRealChain() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(filedEnterprise("530100", "530102", 50 + i));
+        }
+        assertThat(demo.populate(ids)).isEqualTo(10);
+        assertThat(demo.currentCode()).isEqualTo(P);
+        actAs(province());
+        Map<ReportState, Long> byState = ids.stream().map(id -> reports.find(id, P).orElseThrow())
+                .collect(java.util.stream.Collectors.groupingBy(ReportView::state, java.util.stream.Collectors.counting()));
+        assertThat(byState).containsEntry(ReportState.DRAFT, 2L).containsEntry(ReportState.PENDING_CITY, 3L)
+                .containsEntry(ReportState.PENDING_PROVINCE, 1L).containsEntry(ReportState.RETURNED, 2L)
+                .containsEntry(ReportState.ACCEPTED, 2L);
+        ReportView pending = ids.stream().map(id -> reports.find(id, P).orElseThrow())
+                .filter(r -> r.state() == ReportState.PENDING_CITY).findFirst().orElseThrow();
+        assertThat(task(pending, ReportService.TASK_CITY)).isNotNull();
+        assertThat(reports.history(ids.get(0))).hasSizeGreaterThanOrEqualTo(4); // three accepted periods + the current one
+        assertThat(demo.populate(ids)).isZero(); // idempotent
+    }
+
     @Test
     void scopeIsEnforced() {
         long a = filedEnterprise("530100", "530102", 100);
