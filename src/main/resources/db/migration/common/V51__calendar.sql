@@ -58,3 +58,10 @@ create table review_escalation (
     task_id      varchar(64) not null primary key,
     escalated_at timestamp with time zone not null
 );
+
+-- drafts the close turned 缺报 (so a reopen gives them back as drafts; other MISSING rows are placeholders)
+create table period_missing_draft (
+    period_code varchar(7) not null,
+    report_id   bigint     not null,
+    primary key (period_code, report_id)
+);

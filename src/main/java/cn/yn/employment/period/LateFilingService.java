@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * submit check consults; grants expire by time (checked on every call) and are marked EXPIRED by the expiry job.
  */
 @Service
-public class LateFilingService {
+public class LateFilingService implements SubmissionGrant {
 
     private static final String COLUMNS = "g.id, g.period_code, g.enterprise_id, e.name, e.city_code, g.granted_by, g.granted_at,"
             + " g.expires_at, g.reason, g.state";
@@ -71,6 +71,12 @@ public class LateFilingService {
                         + " where g.enterprise_id = ? and g.period_code = ? and g.state = 'ACTIVE' and g.granted_at <= ?"
                         + " and g.expires_at > ? order by g.expires_at desc", this::map, enterpriseId, periodCode, ts, ts)
                 .stream().findFirst();
+    }
+
+    /** {@link SubmissionGrant}: {@link PeriodService#canSubmit} accepts a submission after the window under an active grant. */
+    @Override
+    public boolean allows(String periodCode, long enterpriseId, Instant at) {
+        return activeGrantAt(enterpriseId, periodCode, at).isPresent();
     }
 
     public int defaultHours() {

@@ -166,9 +166,13 @@ public class PeriodCalendarService {
                         + " where e.filing_state = 'FILED' and" + ended + " and" + noGrant
                         + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ?)",
                 p.code(), ts, ts, p.code(), periodEnd, ts, p.code(), ts, p.code());
-        int drafts = jdbc.update("update report set state = 'MISSING', updated_at = ?, lock_version = lock_version + 1"
-                        + " where period_code = ? and state = 'DRAFT' and enterprise_id in (select e.id from enterprise e where"
-                        + ended + " and" + noGrant + ")",
+        String dueDrafts = " where period_code = ? and state = 'DRAFT' and enterprise_id in (select e.id from enterprise e where"
+                + ended + " and" + noGrant + ")";
+        jdbc.update("insert into period_missing_draft (period_code, report_id) select period_code, id from report" + dueDrafts
+                        + " and not exists (select 1 from period_missing_draft d where d.period_code = report.period_code"
+                        + " and d.report_id = report.id)",
+                p.code(), p.code(), periodEnd, ts, p.code(), ts);
+        int drafts = jdbc.update("update report set state = 'MISSING', updated_at = ?, lock_version = lock_version + 1" + dueDrafts,
                 ts, p.code(), p.code(), periodEnd, ts, p.code(), ts);
         if (inserted + drafts > 0) {
             log.info("period {}: {} enterprises marked missing ({} drafts)", p.code(), inserted + drafts, drafts);
@@ -352,11 +356,13 @@ public class PeriodCalendarService {
         // city windows must not end before the reopened end, or those cities would stay closed
         jdbc.update("update period_city_window set window_end = ? where period_code = ? and window_end < ?",
                 Timestamp.from(newEnd), code, Timestamp.from(newEnd));
-        int removed = jdbc.update("delete from report where period_code = ? and state = 'MISSING' and headcount is null"
-                + " and submitted_at is null and process_instance_id is null"
-                + " and not exists (select 1 from report_version v where v.report_id = report.id)", code);
         int drafts = jdbc.update("update report set state = 'DRAFT', updated_at = ?, lock_version = lock_version + 1"
-                + " where period_code = ? and state = 'MISSING' and submitted_at is null", ts, code);
+                + " where period_code = ? and state = 'MISSING' and id in (select d.report_id from period_missing_draft d"
+                + " where d.period_code = ?)", ts, code, code);
+        jdbc.update("delete from period_missing_draft where period_code = ?", code);
+        int removed = jdbc.update("delete from report where period_code = ? and state = 'MISSING' and submitted_at is null"
+                + " and process_instance_id is null and not exists (select 1 from report_version v where v.report_id = report.id)"
+                + " and not exists (select 1 from layoff_warning w where w.report_id = report.id)", code);
         jdbc.update("delete from period_reminder_sent where period_code = ?", code);
         audit.record("PERIOD_REOPENED", "survey_period", code, Map.of("state", "CLOSED", "end", p.windowEnd().toString()),
                 Map.of("state", "OPEN", "end", newEnd.toString(), "reason", reason.trim(), "placeholdersRemoved", removed,
@@ -375,6 +381,13 @@ public class PeriodCalendarService {
         jdbc.update("update survey_period set state = 'ARCHIVED', updated_at = ?, version = version + 1 where code = ?",
                 Timestamp.from(clock.instant()), code);
         audit.record("PERIOD_ARCHIVED", "survey_period", code, Map.of("state", "FORWARDED"), Map.of("state", "ARCHIVED"));
+    }
+
+    /** A period was created elsewhere (PeriodService.create): plan its triggers after the commit. */
+    @Transactional
+    public void planned(String code) {
+        Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER);
+        changed(code);
     }
 
     /** After a change: let time catch up at once (open/close what is now due) and re-plan the period's triggers. */

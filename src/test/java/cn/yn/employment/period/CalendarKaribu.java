@@ -26,7 +26,9 @@ public final class CalendarKaribu {
 
     public static void setup(ApplicationContext ctx) {
         Function0<UI> uiFactory = UI::new;
-        Routes routes = new Routes(Set.of(), Set.of(), true);
+        Routes routes = new Routes(Set.of(cn.yn.employment.notice.ui.NoticeReadView.class,
+                cn.yn.employment.notice.ui.NoticesView.class, cn.yn.employment.notice.ui.NotificationsView.class),
+                Set.of(), true);
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, ctx, uiFactory));
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
     }
@@ -36,11 +38,24 @@ public final class CalendarKaribu {
     }
 
     public static <T> T view(ApplicationContext ctx, Class<T> type) {
-        T v = ctx.getAutowireCapableBeanFactory().createBean(type);
+        // constructor injection without bean post-processing: a view must not become a method-security proxy
+        @SuppressWarnings("unchecked")
+        T v = (T) ctx.getAutowireCapableBeanFactory().autowire(type,
+                org.springframework.beans.factory.config.AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);
         if (v instanceof com.vaadin.flow.component.Component c) {
             UI.getCurrent().add(c);
         }
         return v;
+    }
+
+    /** True when the throwable or one of its causes is an access denial. */
+    public static boolean denied(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.security.access.AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class MockSpringServlet extends SpringServlet {

@@ -159,7 +159,7 @@ public class CalendarScheduler {
             for (TriggerKey k : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(PERIOD_GROUP_PREFIX + p.code()))) {
                 Planned want = plan.get(k);
                 Trigger t = scheduler.getTrigger(k);
-                if (want == null || t == null || !t.getStartTime().toInstant().equals(want.at())) {
+                if (want == null || t == null || t.getStartTime().getTime() != want.at().toEpochMilli()) {
                     scheduler.unscheduleJob(k);
                 } else {
                     plan.remove(k); // keep as it is, including a pending misfire

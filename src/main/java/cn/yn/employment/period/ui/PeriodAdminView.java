@@ -43,8 +43,15 @@ public class PeriodAdminView extends VerticalLayout implements HasViewTitle {
     final Button archiveButton = new Button();
     final HorizontalLayout actions = new HorizontalLayout();
 
-    public PeriodAdminView(PeriodCalendarService calendar, CodeService codes) {
+    final Button createButton = new Button();
+    private final transient cn.yn.employment.period.PeriodService periods;
+
+    private final java.time.Clock clock;
+
+    public PeriodAdminView(java.time.Clock clock, PeriodCalendarService calendar, cn.yn.employment.period.PeriodService periods, CodeService codes) {
         this.calendar = calendar;
+        this.periods = periods;
+        this.clock = clock;
         this.codes = codes;
         setSizeFull();
         grid.setId("periods-grid");
@@ -77,7 +84,11 @@ public class PeriodAdminView extends VerticalLayout implements HasViewTitle {
             }
             refresh();
         }));
-        actions.add(windowButton, cityButton, reopenButton, archiveButton);
+        createButton.setText(getTranslation("calendar.action.create"));
+        createButton.setId("period-create");
+        createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        createButton.addClickListener(e -> openCreateDialog());
+        actions.add(createButton, windowButton, cityButton, reopenButton, archiveButton);
         add(actions, grid);
         refresh();
     }
@@ -101,6 +112,31 @@ public class PeriodAdminView extends VerticalLayout implements HasViewTitle {
         cityButton.setEnabled(editable);
         reopenButton.setEnabled(p != null && "CLOSED".equals(p.state()));
         archiveButton.setEnabled(p != null && "FORWARDED".equals(p.state()));
+    }
+
+    /** A new period with the default window (day WINDOW_START_DAY to WINDOW_END_DAY of the next month). */
+    Dialog openCreateDialog() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("calendar.action.create"));
+        TextField code = new TextField(getTranslation("calendar.field.code"));
+        code.setValue(java.time.YearMonth.now(clock).toString());
+        Button ok = new Button(getTranslation("calendar.action.save"), e -> {
+            try {
+                String c = periods.create(code.getValue()).code();
+                calendar.planned(c);
+                d.close();
+                Feedback.success(getTranslation("calendar.created", c));
+                refresh();
+            } catch (RuntimeException ex) {
+                Feedback.show(this, ex, Map.of("code", code));
+            }
+        });
+        ok.setId("create-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(code);
+        d.getFooter().add(new Button(getTranslation("calendar.action.cancel"), e -> d.close()), ok);
+        d.open();
+        return d;
     }
 
     /** Window and reminder offsets of a period. */

@@ -70,11 +70,11 @@ class NoticeAndNotificationTest extends CalendarTestBase {
 
     @Test
     void aNoticeToChosenCitiesReachesTheirEnterprisesAndReviewersAndTracksReceipts() {
-        long e1 = enterprise("通知企业", "531200", "531202", null, null);
+        long e1 = enterprise("通知企业", "532600", "532601", null, null);
         long e2 = enterprise("他市企业", "532300", "532301", null, null);
         long u1 = user("n" + unique(), Scope.enterprise(e1), Role.ENTERPRISE);
         long u2 = user("n" + unique(), Scope.enterprise(e2), Role.ENTERPRISE);
-        long reviewer = user("n" + unique(), Scope.city("531200"), Role.CITY_REVIEWER);
+        long reviewer = user("n" + unique(), Scope.city("532600"), Role.CITY_REVIEWER);
 
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
         NoticeManageView view = CalendarKaribu.view(ctx, NoticeManageView.class);
@@ -83,7 +83,7 @@ class NoticeAndNotificationTest extends CalendarTestBase {
         editor.markdown.setValue("# 通知\n\n请**按时**填报。<script>alert(1)</script> [链接](javascript:alert(1))");
         editor.target.setValue(NoticeTarget.CITIES);
         editor.cities.setValue(java.util.Set.copyOf(editor.cities.getListDataView().getItems()
-                .filter(c -> c.code().equals("531200")).toList()));
+                .filter(c -> c.code().equals("532600")).toList()));
         com.github.mvysny.kaributesting.v10.ButtonKt._click(editor.save);
         Notice draft = view.grid.getListDataView().getItems().filter(n -> n.title().startsWith("关于做好")).findFirst().orElseThrow();
         assertThat(draft.state()).isEqualTo(Notice.State.DRAFT);
@@ -111,7 +111,7 @@ class NoticeAndNotificationTest extends CalendarTestBase {
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
         assertThat(notices.readers(draft.id(), true)).extracting(NoticeReader::userId).containsExactly(reviewer);
         notices.withdraw(draft.id());
-        signIn(reviewer, "r", Scope.city("531200"), Role.CITY_REVIEWER);
+        signIn(reviewer, "r", Scope.city("532600"), Role.CITY_REVIEWER);
         assertThat(notices.mine(false)).noneMatch(n -> n.id() == draft.id());
     }
 
