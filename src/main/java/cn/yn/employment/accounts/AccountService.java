@@ -69,6 +69,13 @@ public class AccountService {
         return view(u);
     }
 
+    /** A user by name (case-insensitive), for administrators. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserView> findByUsername(String username) {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim()).map(this::view);
+    }
+
     @Transactional
     public UserView create(UserForm form) {
         requireManage(form.scope(), form.roles());
