@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class AuditMenu {
 
     @Bean
-    MenuEntry auditMenu() {
+    MenuEntry auditMenuEntry() {
         return new MenuEntry("admin/audit", "audit.menu", VaadinIcon.RECORDS, 910, Set.of(Role.SYSTEM_ADMIN));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class CodesMenu {
 
     @Bean
-    MenuEntry codesMenu() {
+    MenuEntry codesMenuEntry() {
         return new MenuEntry("admin/codes", "codes.menu", VaadinIcon.TABLE, 930, Set.of(Role.SYSTEM_ADMIN));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ParametersMenu {
 
     @Bean
-    MenuEntry parametersMenu() {
+    MenuEntry parametersMenuEntry() {
         return new MenuEntry("admin/parameters", "parameters.menu", VaadinIcon.SLIDERS, 920, Set.of(Role.SYSTEM_ADMIN));
     }
 }
