@@ -1,0 +1,128 @@
+package cn.yn.employment.report.api;
+
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.period.PeriodService;
+import cn.yn.employment.period.SurveyPeriod;
+import cn.yn.employment.period.Window;
+import cn.yn.employment.report.ReportForm;
+import cn.yn.employment.report.ReportService;
+import cn.yn.employment.report.ReportVersionView;
+import cn.yn.employment.report.ReportView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST API for enterprises' HR systems (token authentication, see /api/v1/tokens): read the open period,
+ * save a draft, submit the monthly report, read its state and versions. Same validation and workflow as the
+ * web form: it calls the same {@link ReportService}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Monthly report", description = "For enterprises' HR systems")
+class ReportApiController {
+
+    private final ReportService reports;
+    private final PeriodService periods;
+    private final CurrentUserProvider currentUser;
+    private final Clock clock;
+
+    ReportApiController(ReportService reports, PeriodService periods, CurrentUserProvider currentUser, Clock clock) {
+        this.reports = reports;
+        this.periods = periods;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @GetMapping("/periods/current")
+    @Operation(summary = "The current survey period and the caller's reporting window")
+    PeriodDto currentPeriod() {
+        CurrentUser me = currentUser.require();
+        SurveyPeriod p = periods.current().orElseThrow(() -> new DomainException("report.api.noPeriod"));
+        String city = me.scope().cityCode();
+        Window w = city == null ? p.window() : periods.windowFor(p.code(), city);
+        boolean open = city != null && periods.isOpenFor(p.code(), city, clock.instant());
+        return new PeriodDto(p.code(), p.state().name(), w.start(), w.end(), open);
+    }
+
+    @GetMapping("/reports/{periodCode}")
+    @Operation(summary = "The caller's report for a period (404 when none was started)")
+    ResponseEntity<ReportDto> get(@PathVariable String periodCode) {
+        return reports.find(enterpriseId(), periodCode).map(ReportDto::of).map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PutMapping("/reports/{periodCode}/draft")
+    @Operation(summary = "Save a draft (no validation beyond types)")
+    ReportDto saveDraft(@PathVariable String periodCode, @RequestBody ReportRequest body) {
+        ReportView draft = reports.draftFor(enterpriseId(), periodCode);
+        return ReportDto.of(reports.saveDraft(draft.id(), body.form()));
+    }
+
+    @PostMapping("/reports/{periodCode}")
+    @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'")
+    ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body) {
+        ReportView draft = reports.draftFor(enterpriseId(), periodCode);
+        return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
+    }
+
+    @PostMapping("/reports/{periodCode}/withdraw")
+    @Operation(summary = "Withdraw a submission the city has not started")
+    ReportDto withdraw(@PathVariable String periodCode) {
+        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
+        return ReportDto.of(reports.withdraw(r.id()));
+    }
+
+    @GetMapping("/reports/{periodCode}/versions")
+    @Operation(summary = "Every submitted version of the report")
+    List<ReportVersionView> versions(@PathVariable String periodCode) {
+        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
+        return reports.versions(r.id());
+    }
+
+    private long enterpriseId() {
+        Long id = currentUser.require().scope().enterpriseId();
+        if (id == null) {
+            throw new AccessDeniedException("an enterprise account is required");
+        }
+        return id;
+    }
+
+    record PeriodDto(String code, String state, Instant windowStart, Instant windowEnd, boolean openForMe) {
+    }
+
+    /** The report items of DOMAIN.md §5 plus the explanation soft warnings require. */
+    record ReportRequest(Integer headcount, Integer hired, Integer separated, Integer dispatched, String reductionType,
+                         String reason1Code, String reason1Note, String reason2Code, String reason2Note,
+                         String reason3Code, String reason3Note, String otherNote, String explanation) {
+
+        ReportForm form() {
+            return new ReportForm(headcount, hired, separated, dispatched, reductionType, reason1Code, reason1Note,
+                    reason2Code, reason2Note, reason3Code, reason3Note, otherNote);
+        }
+    }
+
+    record ReportDto(long id, String periodCode, String state, int baselineHeadcount, Integer previousHeadcount,
+                     ReportForm figures, List<String> warningCodes, String warningExplanation, String layoffWarningLevel,
+                     int versionNo, Instant submittedAt, Instant acceptedAt, String returnReason, String returnedBy) {
+
+        static ReportDto of(ReportView v) {
+            return new ReportDto(v.id(), v.periodCode(), v.state().name(), v.baselineHeadcount(), v.previousHeadcount(),
+                    v.form(), v.warningCodes(), v.warningExplanation(), v.layoffWarningLevel(), v.versionNo(),
+                    v.submittedAt(), v.acceptedAt(), v.returnReason(), v.returnedBy());
+        }
+    }
+}

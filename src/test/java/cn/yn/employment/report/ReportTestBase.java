@@ -1,0 +1,70 @@
+package cn.yn.employment.report;
+
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.common.time.TimeConfig;
+import java.time.LocalDateTime;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * One Spring context for every period/report test (same configuration → cached): a movable clock and helpers to
+ * act as a user.
+ */
+@SpringBootTest
+@org.springframework.context.annotation.Import(ReportTestBase.ClockConfig.class)
+public abstract class ReportTestBase {
+
+    /** 2026-03-05 10:00 Asia/Shanghai: inside the window of period 2026-02. */
+    public static final LocalDateTime START = LocalDateTime.of(2026, 3, 5, 10, 0);
+
+    @TestConfiguration
+    public static class ClockConfig {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(START.atZone(TimeConfig.ZONE).toInstant(), TimeConfig.ZONE);
+        }
+    }
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @AfterEach
+    void resetClockAndUser() {
+        clock.set(START.atZone(TimeConfig.ZONE).toInstant());
+        SecurityContextHolder.clearContext();
+    }
+
+    public static CurrentUser province() {
+        return new CurrentUser(9001, "prov", "省审核员", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
+    }
+
+    public static CurrentUser city(String cityCode) {
+        return new CurrentUser(9002, "city" + cityCode, "市审核员", Set.of(Role.CITY_REVIEWER), Scope.city(cityCode));
+    }
+
+    public static CurrentUser enterpriseUser(long enterpriseId) {
+        return new CurrentUser(9100 + enterpriseId, "ent" + enterpriseId, "企业" + enterpriseId, Set.of(Role.ENTERPRISE),
+                Scope.enterprise(enterpriseId));
+    }
+
+    public static void actAs(CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+}
