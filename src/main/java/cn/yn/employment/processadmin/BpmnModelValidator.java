@@ -1,0 +1,352 @@
+package cn.yn.employment.processadmin;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.validation.ProcessValidator;
+import org.flowable.validation.ProcessValidatorFactory;
+import org.flowable.validation.ValidationError;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Decides whether an edited BPMN model may be deployed. Our rules first (on an XXE-safe DOM), then Flowable's
+ * own validator. The rules keep the engine from running anything but our allow-listed beans: no scripts, no
+ * {@code class}/{@code expression} delegates, no service-task types (shell, http, mail...), no expression that
+ * calls a method or reaches a bean, candidate groups only from the known set, the process key unchanged.
+ */
+final class BpmnModelValidator {
+
+    static final int MAX_BYTES = 512 * 1024;
+    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    /** Flowable reads its extension attributes from both namespaces. */
+    static final Set<String> ENGINE_NS = Set.of("http://flowable.org/bpmn", "http://activiti.org/bpmn");
+
+    private static final Pattern DELEGATE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+    private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
+            "empty", "true", "false", "null", "div", "mod", "instanceof");
+    /** Engine objects an expression could walk from; never needed by our models. */
+    private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "variableContainer",
+            "planItemInstance", "processEngineConfiguration", "processEngine", "applicationContext");
+    private static final Set<String> LISTENER_ELEMENTS = Set.of("executionListener", "taskListener", "eventListener");
+    private static final Set<String> FORBIDDEN_TASKS = Set.of("scriptTask", "businessRuleTask");
+
+    private final Set<String> allowedBeans;
+    private final Predicate<String> isBeanName;
+    private final Set<String> cityCodes;
+
+    /**
+     * @param allowedBeans beans a {@code delegateExpression} may name
+     * @param isBeanName   true for names of beans in the application context (expressions must not reach them)
+     * @param cityCodes    the prefecture codes a literal {@code city:<code>} candidate group may use
+     */
+    BpmnModelValidator(Set<String> allowedBeans, Predicate<String> isBeanName, Set<String> cityCodes) {
+        this.allowedBeans = Set.copyOf(allowedBeans);
+        this.isBeanName = isBeanName;
+        this.cityCodes = Set.copyOf(cityCodes);
+    }
+
+    List<ValidationProblem> validate(String xml, String expectedKey) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        if (xml == null || xml.isBlank()) {
+            problems.add(new ValidationProblem(null, "processadmin.problem.empty", ""));
+            return problems;
+        }
+        int bytes = xml.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            problems.add(new ValidationProblem(null, "processadmin.problem.tooLarge", (bytes / 1024) + " KB > " + (MAX_BYTES / 1024) + " KB"));
+            return problems;
+        }
+        Document doc;
+        try {
+            doc = SafeXml.parse(xml);
+        } catch (SAXParseException e) {
+            String msg = String.valueOf(e.getMessage());
+            boolean doctype = msg.contains("DOCTYPE") || msg.toLowerCase().contains("entit");
+            problems.add(new ValidationProblem(null, doctype ? "processadmin.problem.doctype" : "processadmin.problem.notXml",
+                    "line " + e.getLineNumber() + ": " + msg));
+            return problems;
+        } catch (Exception e) {
+            problems.add(new ValidationProblem(null, "processadmin.problem.notXml", String.valueOf(e.getMessage())));
+            return problems;
+        }
+        checkProcessKey(doc, expectedKey, problems);
+        walk(doc.getDocumentElement(), problems);
+        if (problems.isEmpty()) {
+            flowableValidation(xml, problems);
+        }
+        return dedupe(problems);
+    }
+
+    private void checkProcessKey(Document doc, String expectedKey, List<ValidationProblem> problems) {
+        NodeList processes = doc.getElementsByTagNameNS(BPMN_NS, "process");
+        if (processes.getLength() != 1) {
+            problems.add(new ValidationProblem(null, "processadmin.problem.processCount", Integer.toString(processes.getLength())));
+            return;
+        }
+        String id = ((Element) processes.item(0)).getAttribute("id");
+        if (expectedKey != null && !expectedKey.equals(id)) {
+            problems.add(new ValidationProblem(id, "processadmin.problem.keyChanged", expectedKey + " → " + id));
+        }
+    }
+
+    private void walk(Element e, List<ValidationProblem> problems) {
+        String ns = e.getNamespaceURI();
+        String local = e.getLocalName();
+        String owner = ownerId(e);
+        boolean engineElement = ns != null && ENGINE_NS.contains(ns);
+        if (BPMN_NS.equals(ns) && FORBIDDEN_TASKS.contains(local)) {
+            problems.add(new ValidationProblem(owner, "processadmin.problem.scriptTask", local));
+        }
+        if (engineElement && "script".equals(local)) {
+            problems.add(new ValidationProblem(owner, "processadmin.problem.scriptTask", "flowable:script"));
+        }
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            String ans = a.getNamespaceURI();
+            String name = a.getLocalName() != null ? a.getLocalName() : a.getName();
+            String value = a.getValue();
+            if ("http://www.w3.org/2000/xmlns/".equals(ans)) {
+                continue;
+            }
+            // engine attributes: flowable:x on BPMN elements, and plain attributes of flowable:* elements
+            boolean engineAttr = (ans != null && ENGINE_NS.contains(ans)) || (ans == null && engineElement);
+            if (engineAttr) {
+                checkEngineAttribute(e, local, engineElement, name, value, owner, problems);
+            } else {
+                checkExpressions(value, owner, problems);
+            }
+        }
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element child) {
+                walk(child, problems);
+            } else if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
+                checkExpressions(c.getNodeValue(), owner, problems);
+            }
+        }
+    }
+
+    private void checkEngineAttribute(Element e, String local, boolean engineElement, String name, String value,
+                                      String owner, List<ValidationProblem> problems) {
+        switch (name) {
+            case "class" -> problems.add(new ValidationProblem(owner, "processadmin.problem.classDelegate", value));
+            case "expression" -> {
+                if (engineElement && "field".equals(local)) {
+                    checkExpressions(value, owner, problems);
+                } else {
+                    problems.add(new ValidationProblem(owner, "processadmin.problem.expressionDelegate", value));
+                }
+            }
+            case "delegateExpression" -> {
+                Matcher m = DELEGATE.matcher(value.trim());
+                if (!m.matches()) {
+                    problems.add(new ValidationProblem(owner, "processadmin.problem.delegateForm", value));
+                } else if (!allowedBeans.contains(m.group(1))) {
+                    problems.add(new ValidationProblem(owner, "processadmin.problem.beanNotAllowed", m.group(1)));
+                }
+            }
+            case "type" -> {
+                if (engineElement && LISTENER_ELEMENTS.contains(local)) {
+                    problems.add(new ValidationProblem(owner, "script".equals(value)
+                            ? "processadmin.problem.scriptTask" : "processadmin.problem.taskType", value));
+                } else if (!engineElement) {
+                    problems.add(new ValidationProblem(owner, "processadmin.problem.taskType", value));
+                }
+            }
+            case "candidateGroups" -> {
+                checkExpressions(value, owner, problems);
+                for (String g : value.split(",")) {
+                    if (!knownGroup(g.trim())) {
+                        problems.add(new ValidationProblem(owner, "processadmin.problem.unknownGroup", g.trim()));
+                    }
+                }
+            }
+            default -> checkExpressions(value, owner, problems);
+        }
+    }
+
+    private boolean knownGroup(String g) {
+        return "province".equals(g) || "city:${cityCode}".equals(g)
+                || (g.startsWith("city:") && cityCodes.contains(g.substring(5)));
+    }
+
+    /** Every {@code ${...}} in a value must be a simple variable reference or comparison; {@code #{} never. */
+    void checkExpressions(String value, String owner, List<ValidationProblem> problems) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (value.contains("#{")) {
+            problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression", abbreviate(value)));
+            return;
+        }
+        int from = 0;
+        while (true) {
+            int start = value.indexOf("${", from);
+            if (start < 0) {
+                return;
+            }
+            int end = closing(value, start + 2);
+            if (end < 0) {
+                problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression", abbreviate(value)));
+                return;
+            }
+            String reason = unsafeReason(value.substring(start + 2, end));
+            if (reason != null) {
+                problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression",
+                        abbreviate(value.substring(start, end + 1)) + " (" + reason + ")"));
+            }
+            from = end + 1;
+        }
+    }
+
+    private static int closing(String s, int i) {
+        char quote = 0;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '}') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The one method call allowed: reading a process variable by a literal name,
+     * {@code execution.getVariable('returnTo')} (null instead of an error when the variable is not set).
+     */
+    private static final Pattern VARIABLE_READ =
+            Pattern.compile("\\bexecution\\s*\\.\\s*getVariable\\s*\\(\\s*'[A-Za-z_][A-Za-z0-9_]*'\\s*\\)");
+
+    /** Null when the expression body is only identifiers, literals and operators; else why not. */
+    String unsafeReason(String expressionBody) {
+        String body = VARIABLE_READ.matcher(expressionBody).replaceAll(" variableRead ");
+        int i = 0;
+        String previousIdent = null;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < body.length() && body.charAt(j) != c) {
+                    j += body.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j >= body.length()) {
+                    return "unterminated string";
+                }
+                i = j + 1;
+                previousIdent = null;
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                while (i < body.length() && (Character.isDigit(body.charAt(i)) || body.charAt(i) == '.')) {
+                    i++;
+                }
+                previousIdent = null;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int j = i;
+                while (j < body.length() && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '_')) {
+                    j++;
+                }
+                String ident = body.substring(i, j);
+                if (!EL_WORDS.contains(ident)) {
+                    if (ENGINE_OBJECTS.contains(ident)) {
+                        return "engine object " + ident;
+                    }
+                    if (isBeanName.test(ident) && !allowedBeans.contains(ident)) {
+                        return "bean " + ident;
+                    }
+                }
+                previousIdent = ident;
+                i = j;
+                continue;
+            }
+            if (c == '(') {
+                if (previousIdent != null && !EL_WORDS.contains(previousIdent)) {
+                    return "call " + previousIdent + "(";
+                }
+                i++;
+                continue;
+            }
+            String two = i + 1 < body.length() ? body.substring(i, i + 2) : "";
+            if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=") || two.equals("&&") || two.equals("||")) {
+                i += 2;
+                previousIdent = null;
+                continue;
+            }
+            if (two.equals("->") || two.equals("+=")) {
+                return "operator " + two;
+            }
+            if ("<>!+-*/%?:)".indexOf(c) >= 0) {
+                i++;
+                previousIdent = null;
+                continue;
+            }
+            return "character '" + c + "'";
+        }
+        return null;
+    }
+
+    private void flowableValidation(String xml, List<ValidationProblem> problems) {
+        BpmnModel model;
+        try {
+            model = new BpmnXMLConverter().convertToBpmnModel(
+                    () -> new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), true, true, "UTF-8");
+        } catch (RuntimeException e) {
+            String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            problems.add(new ValidationProblem(null, "processadmin.problem.schema", abbreviate(String.valueOf(msg))));
+            return;
+        }
+        ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
+        for (ValidationError err : validator.validate(model)) {
+            if (!err.isWarning()) {
+                problems.add(new ValidationProblem(err.getActivityId(), "processadmin.problem.flowable",
+                        err.getDefaultDescription() + " [" + err.getProblem() + "]"));
+            }
+        }
+    }
+
+    /** The id of the element a problem concerns: the nearest element (itself or an ancestor) that has an id. */
+    private static String ownerId(Element e) {
+        for (Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (el.hasAttribute("id") && BPMN_NS.equals(el.getNamespaceURI())) {
+                return el.getAttribute("id");
+            }
+        }
+        return null;
+    }
+
+    private static List<ValidationProblem> dedupe(List<ValidationProblem> problems) {
+        return List.copyOf(new LinkedHashSet<>(problems));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

@@ -1,0 +1,438 @@
+package cn.yn.employment.processadmin;
+
+import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.codes.Code;
+import cn.yn.employment.codes.CodeService;
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.DomainException.FieldError;
+import cn.yn.employment.common.security.Access;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.processadmin.ProcessAdminModels.ActivityCount;
+import cn.yn.employment.processadmin.ProcessAdminModels.AdminCounts;
+import cn.yn.employment.processadmin.ProcessAdminModels.DefinitionVersion;
+import cn.yn.employment.processadmin.ProcessAdminModels.ElementChange;
+import cn.yn.employment.processadmin.ProcessAdminModels.FailedJob;
+import cn.yn.employment.processadmin.ProcessAdminModels.InstanceMigrationCheck;
+import cn.yn.employment.processadmin.ProcessAdminModels.JobKind;
+import cn.yn.employment.processadmin.ProcessAdminModels.MigrationPreview;
+import cn.yn.employment.processadmin.ProcessAdminModels.MigrationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.FlowElementsContainer;
+import org.flowable.bpmn.model.FlowNode;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessMigrationService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.migration.ProcessInstanceMigrationDocument;
+import org.flowable.engine.migration.ProcessInstanceMigrationValidationResult;
+import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.job.api.Job;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Process administration: the deployed definitions and their running instances, validation and deployment of
+ * edited models, version diffs, migration of running instances, failed jobs. PROCESS_ADMIN only; every change
+ * is audited.
+ */
+@Service
+public class ProcessAdminService {
+
+    static final int MAX_COMMENT = 1000;
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final ProcessMigrationService migration;
+    private final CurrentUserProvider currentUser;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final AllowedBeans allowedBeans;
+    private final ApplicationContext context;
+    private final CodeService codes;
+
+    ProcessAdminService(RepositoryService repository, RuntimeService runtime, ManagementService management,
+                        ProcessMigrationService migration, CurrentUserProvider currentUser, AuditLog audit,
+                        JdbcTemplate jdbc, Clock clock, AllowedBeans allowedBeans, ApplicationContext context,
+                        CodeService codes) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.management = management;
+        this.migration = migration;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.allowedBeans = allowedBeans;
+        this.context = context;
+        this.codes = codes;
+    }
+
+    private CurrentUser requireAdmin() {
+        return Access.requireAny(currentUser.require(), Role.PROCESS_ADMIN);
+    }
+
+    // --- definitions ------------------------------------------------------------------------------------------
+
+    /** Every version of every process definition, newest version first within a key. */
+    @Transactional(readOnly = true)
+    public List<DefinitionVersion> definitions() {
+        requireAdmin();
+        List<ProcessDefinition> defs = repository.createProcessDefinitionQuery()
+                .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list();
+        Map<String, Integer> latest = new HashMap<>();
+        defs.forEach(d -> latest.merge(d.getKey(), d.getVersion(), Math::max));
+        Map<String, Deployment> deployments = repository.createDeploymentQuery().list().stream()
+                .collect(Collectors.toMap(Deployment::getId, d -> d, (a, b) -> a));
+        Map<String, String[]> notes = new HashMap<>();
+        jdbc.query("select deployment_id, deployed_by, deploy_comment from process_deployment_note",
+                rs -> { notes.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}); });
+        List<DefinitionVersion> out = new ArrayList<>();
+        for (ProcessDefinition d : defs) {
+            Deployment dep = deployments.get(d.getDeploymentId());
+            String[] note = notes.get(d.getDeploymentId());
+            out.add(new DefinitionVersion(d.getId(), d.getKey(), d.getName(), d.getVersion(), d.isSuspended(),
+                    d.getDeploymentId(), dep == null || dep.getDeploymentTime() == null ? null : dep.getDeploymentTime().toInstant(),
+                    note == null ? null : note[0], note == null ? null : note[1],
+                    runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count(),
+                    latest.get(d.getKey()) == d.getVersion()));
+        }
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public DefinitionVersion definition(String definitionId) {
+        requireAdmin();
+        return definitions().stream().filter(d -> d.id().equals(definitionId)).findFirst()
+                .orElseThrow(() -> new DomainException("processadmin.definition.notFound", definitionId));
+    }
+
+    @Transactional(readOnly = true)
+    public DefinitionVersion latest(String processKey) {
+        requireAdmin();
+        return definitions().stream().filter(d -> d.key().equals(processKey) && d.latest()).findFirst()
+                .orElseThrow(() -> new DomainException("processadmin.definition.notFound", processKey));
+    }
+
+    /** Running executions per activity of one definition version (only activities with at least one). */
+    @Transactional(readOnly = true)
+    public List<ActivityCount> activityCounts(String definitionId) {
+        requireAdmin();
+        BpmnModel model = repository.getBpmnModel(definitionId);
+        if (model == null) {
+            throw new DomainException("processadmin.definition.notFound", definitionId);
+        }
+        List<ActivityCount> out = new ArrayList<>();
+        for (FlowNode node : flowNodes(model)) {
+            long n = runtime.createExecutionQuery().processDefinitionId(definitionId).activityId(node.getId()).count();
+            if (n > 0) {
+                out.add(new ActivityCount(node.getId(), node.getName(), node.getClass().getSimpleName(), n));
+            }
+        }
+        return out;
+    }
+
+    static List<FlowNode> flowNodes(BpmnModel model) {
+        List<FlowNode> nodes = new ArrayList<>();
+        model.getProcesses().forEach(p -> addNodes(p, nodes));
+        return nodes;
+    }
+
+    private static void addNodes(FlowElementsContainer container, List<FlowNode> into) {
+        for (FlowElement e : container.getFlowElements()) {
+            if (e instanceof FlowNode n) {
+                into.add(n);
+            }
+            if (e instanceof FlowElementsContainer c) {
+                addNodes(c, into);
+            }
+        }
+    }
+
+    @Transactional
+    public void suspend(String definitionId) {
+        requireAdmin();
+        DefinitionVersion d = definition(definitionId);
+        if (!d.suspended()) {
+            repository.suspendProcessDefinitionById(definitionId);
+            audit.record("PROCESS_DEFINITION_SUSPENDED", "process_definition", definitionId,
+                    Map.of("suspended", false), Map.of("suspended", true));
+        }
+    }
+
+    @Transactional
+    public void activate(String definitionId) {
+        requireAdmin();
+        DefinitionVersion d = definition(definitionId);
+        if (d.suspended()) {
+            repository.activateProcessDefinitionById(definitionId);
+            audit.record("PROCESS_DEFINITION_ACTIVATED", "process_definition", definitionId,
+                    Map.of("suspended", true), Map.of("suspended", false));
+        }
+    }
+
+    /** The BPMN XML of a version exactly as deployed. */
+    @Transactional(readOnly = true)
+    public String xml(String definitionId) {
+        requireAdmin();
+        return rawXml(definitionId);
+    }
+
+    String rawXml(String definitionId) {
+        try (InputStream in = repository.getProcessModel(definitionId)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+            throw new DomainException("processadmin.definition.notFound", definitionId);
+        }
+    }
+
+    // --- validation and deployment ---------------------------------------------------------------------------
+
+    BpmnModelValidator validator() {
+        Set<String> cities = codes.cities().stream().map(Code::code).collect(Collectors.toSet());
+        return new BpmnModelValidator(allowedBeans.names(), context::containsBean, cities);
+    }
+
+    /** The problems that would stop this model from being deployed as a new version of {@code processKey}. */
+    public List<ValidationProblem> validate(String processKey, String xml) {
+        requireAdmin();
+        return validator().validate(xml, processKey);
+    }
+
+    /**
+     * Validates and deploys an edited model as the next version of an existing process. Nothing is deployed when
+     * any rule fails ({@link BpmnValidationException} lists them).
+     */
+    @Transactional
+    public DefinitionVersion deploy(String processKey, String xml, String comment) {
+        CurrentUser me = requireAdmin();
+        if (comment == null || comment.isBlank() || comment.length() > MAX_COMMENT) {
+            throw new DomainException("processadmin.deploy.invalid",
+                    List.of(new FieldError("comment", "processadmin.deploy.commentRequired", MAX_COMMENT)));
+        }
+        ProcessDefinition previous = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        if (previous == null) {
+            throw new DomainException("processadmin.definition.notFound", processKey);
+        }
+        List<ValidationProblem> problems = validator().validate(xml, processKey);
+        if (!problems.isEmpty()) {
+            throw new BpmnValidationException(problems);
+        }
+        Deployment dep = repository.createDeployment().name("processadmin:" + processKey)
+                .category("processadmin").addString(processKey + ".bpmn20.xml", xml).deploy();
+        ProcessDefinition created = repository.createProcessDefinitionQuery().deploymentId(dep.getId()).singleResult();
+        jdbc.update("insert into process_deployment_note (deployment_id, process_key, deployed_by, deploy_comment, deployed_at)"
+                        + " values (?, ?, ?, ?, ?)", dep.getId(), processKey, me.username(), comment.trim(),
+                Timestamp.from(clock.instant()));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("definitionId", created.getId());
+        after.put("version", created.getVersion());
+        after.put("deploymentId", dep.getId());
+        after.put("comment", comment.trim());
+        after.put("sha256", sha256(xml));
+        audit.record("PROCESS_DEPLOYED", "process_definition", created.getId(),
+                Map.of("definitionId", previous.getId(), "version", previous.getVersion()), after);
+        return definitions().stream().filter(d -> d.id().equals(created.getId())).findFirst().orElseThrow();
+    }
+
+    /** Element-level changes from one version to another (usually the previous one to the newer one). */
+    @Transactional(readOnly = true)
+    public List<ElementChange> diff(String fromDefinitionId, String toDefinitionId) {
+        requireAdmin();
+        return BpmnDiff.diff(rawXml(fromDefinitionId), rawXml(toDefinitionId));
+    }
+
+    /** Changes an edited, not yet deployed model would make to a deployed version. */
+    @Transactional(readOnly = true)
+    public List<ElementChange> diffAgainst(String definitionId, String editedXml) {
+        requireAdmin();
+        return BpmnDiff.diff(rawXml(definitionId), editedXml);
+    }
+
+    /** The version just before this one, if any. */
+    @Transactional(readOnly = true)
+    public DefinitionVersion previousVersion(String definitionId) {
+        DefinitionVersion d = definition(definitionId);
+        return definitions().stream().filter(x -> x.key().equals(d.key()) && x.version() < d.version())
+                .max(Comparator.comparingInt(DefinitionVersion::version)).orElse(null);
+    }
+
+    // --- migration --------------------------------------------------------------------------------------------
+
+    private ProcessInstanceMigrationDocument migrationDocument(String fromDefinitionId, String toDefinitionId) {
+        DefinitionVersion from = definition(fromDefinitionId);
+        DefinitionVersion to = definition(toDefinitionId);
+        if (!from.key().equals(to.key()) || from.id().equals(to.id())) {
+            throw new DomainException("processadmin.migration.sameKeyRequired");
+        }
+        return migration.createProcessInstanceMigrationBuilder().migrateToProcessDefinition(toDefinitionId)
+                .getProcessInstanceMigrationDocument();
+    }
+
+    /** For each running instance of {@code fromDefinitionId}: can it move to {@code toDefinitionId}, and why not. */
+    @Transactional(readOnly = true)
+    public MigrationPreview previewMigration(String fromDefinitionId, String toDefinitionId) {
+        requireAdmin();
+        ProcessInstanceMigrationDocument doc = migrationDocument(fromDefinitionId, toDefinitionId);
+        List<InstanceMigrationCheck> checks = new ArrayList<>();
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId)
+                .orderByProcessInstanceId().asc().list()) {
+            checks.add(check(pi, doc));
+        }
+        return new MigrationPreview(fromDefinitionId, toDefinitionId, checks);
+    }
+
+    private InstanceMigrationCheck check(ProcessInstance pi, ProcessInstanceMigrationDocument doc) {
+        List<String> active = runtime.createExecutionQuery().processInstanceId(pi.getId()).list().stream()
+                .map(Execution::getActivityId).filter(a -> a != null).distinct().sorted().toList();
+        ProcessInstanceMigrationValidationResult r = migration.validateMigrationForProcessInstance(pi.getId(), doc);
+        return new InstanceMigrationCheck(pi.getId(), pi.getBusinessKey(), active, r.isMigrationValid(),
+                List.copyOf(r.getValidationMessages()));
+    }
+
+    /**
+     * Moves every running instance that can move from one version to another; the others stay where they are and
+     * are reported as skipped. Each moved instance is audited.
+     */
+    public MigrationResult migrate(String fromDefinitionId, String toDefinitionId) {
+        requireAdmin();
+        ProcessInstanceMigrationDocument doc = migrationDocument(fromDefinitionId, toDefinitionId);
+        List<String> migrated = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId).list()) {
+            InstanceMigrationCheck c = check(pi, doc);
+            if (!c.migratable()) {
+                skipped.add(pi.getId());
+                continue;
+            }
+            try {
+                migration.migrateProcessInstance(pi.getId(), doc);
+                migrated.add(pi.getId());
+                audit.record("PROCESS_INSTANCE_MIGRATED", "process_instance", pi.getId(),
+                        Map.of("definitionId", fromDefinitionId, "activities", c.activeActivities()),
+                        Map.of("definitionId", toDefinitionId));
+            } catch (RuntimeException e) {
+                skipped.add(pi.getId());
+            }
+        }
+        return new MigrationResult(migrated, skipped);
+    }
+
+    // --- failed jobs ------------------------------------------------------------------------------------------
+
+    /** Dead-letter jobs (out of retries) and jobs that failed at least once and will be retried. */
+    public List<FailedJob> failedJobs() {
+        requireAdmin();
+        List<FailedJob> out = new ArrayList<>();
+        management.createDeadLetterJobQuery().orderByJobCreateTime().desc().list()
+                .forEach(j -> out.add(failed(j, JobKind.DEAD_LETTER)));
+        management.createJobQuery().withException().orderByJobCreateTime().desc().list()
+                .forEach(j -> out.add(failed(j, JobKind.EXECUTABLE)));
+        management.createTimerJobQuery().withException().orderByJobCreateTime().desc().list()
+                .forEach(j -> out.add(failed(j, JobKind.TIMER)));
+        return out;
+    }
+
+    private static FailedJob failed(Job j, JobKind kind) {
+        return new FailedJob(j.getId(), kind, j.getProcessInstanceId(), j.getProcessDefinitionId(), j.getElementId(),
+                j.getRetries(), j.getExceptionMessage(), j.getCreateTime() == null ? null : j.getCreateTime().toInstant());
+    }
+
+    public String stacktrace(String jobId, JobKind kind) {
+        requireAdmin();
+        return switch (kind) {
+            case DEAD_LETTER -> management.getDeadLetterJobExceptionStacktrace(jobId);
+            case EXECUTABLE -> management.getJobExceptionStacktrace(jobId);
+            case TIMER -> management.getTimerJobExceptionStacktrace(jobId);
+        };
+    }
+
+    /** Gives a failed job three fresh attempts (a dead-letter or failing timer job becomes executable now). */
+    public void retry(String jobId, JobKind kind) {
+        requireAdmin();
+        switch (kind) {
+            case DEAD_LETTER -> management.moveDeadLetterJobToExecutableJob(jobId, 3);
+            case TIMER -> {
+                management.setTimerJobRetries(jobId, 3);
+                management.moveTimerToExecutableJob(jobId);
+            }
+            case EXECUTABLE -> management.setJobRetries(jobId, 3);
+        }
+        audit.record("PROCESS_JOB_RETRIED", "process_job", jobId, Map.of("kind", kind.name()), Map.of("retries", 3));
+    }
+
+    public void delete(String jobId, JobKind kind) {
+        requireAdmin();
+        String message = switch (kind) {
+            case DEAD_LETTER -> {
+                Job j = management.createDeadLetterJobQuery().jobId(jobId).singleResult();
+                management.deleteDeadLetterJob(jobId);
+                yield j == null ? null : j.getExceptionMessage();
+            }
+            case TIMER -> {
+                Job j = management.createTimerJobQuery().jobId(jobId).singleResult();
+                management.deleteTimerJob(jobId);
+                yield j == null ? null : j.getExceptionMessage();
+            }
+            case EXECUTABLE -> {
+                Job j = management.createJobQuery().jobId(jobId).singleResult();
+                management.deleteJob(jobId);
+                yield j == null ? null : j.getExceptionMessage();
+            }
+        };
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("kind", kind.name());
+        before.put("exception", message);
+        audit.record("PROCESS_JOB_DELETED", "process_job", jobId, before, null);
+    }
+
+    // --- home panel -------------------------------------------------------------------------------------------
+
+    public AdminCounts counts() {
+        requireAdmin();
+        return new AdminCounts(
+                repository.createProcessDefinitionQuery().latestVersion().count(),
+                repository.createProcessDefinitionQuery().count(),
+                repository.createProcessDefinitionQuery().suspended().count(),
+                runtime.createProcessInstanceQuery().count(),
+                management.createDeadLetterJobQuery().count(),
+                management.createJobQuery().withException().count() + management.createTimerJobQuery().withException().count());
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

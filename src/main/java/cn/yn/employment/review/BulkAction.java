@@ -1,0 +1,5 @@
+package cn.yn.employment.review;
+
+public enum BulkAction {
+    APPROVE, RETURN
+}

@@ -1,0 +1,446 @@
+package cn.yn.employment.review;
+
+import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.security.Access;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.review.internal.InboxQueries;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.engine.task.Comment;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reviewer's inbox and actions. Every method checks role (city or province reviewer) and scope (the user's
+ * candidate group: {@code city:<code>} or {@code province}). Lists and counts read the projection only; actions go
+ * through Flowable's {@code TaskService} with the review contract's variables. Each action is one transaction that
+ * first locks the work item row, so of two reviewers acting on one task exactly one succeeds and the other gets
+ * {@code review.error.alreadyHandled}.
+ */
+@Service
+public class ReviewService {
+
+    public static final int MAX_PAGE = 200;
+    public static final int MAX_BULK = 1000;
+    public static final String COMMENT_TYPE = "review";
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
+
+    private final CurrentUserProvider users;
+    private final InboxQueries queries;
+    private final JdbcTemplate jdbc;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    ReviewService(CurrentUserProvider users, InboxQueries queries, JdbcTemplate jdbc, TaskService tasks,
+                  HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager) {
+        this.users = users;
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    // ---------------------------------------------------------------- inbox
+
+    public InboxPage inbox(InboxTab tab, InboxFilter filter, Cursor after, int limit) {
+        CurrentUser u = reviewer();
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        return queries.page(tab, u.candidateGroups(), u.username(), orNone(filter), after, size, clock.instant());
+    }
+
+    public long count(InboxTab tab, InboxFilter filter) {
+        CurrentUser u = reviewer();
+        return queries.count(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant());
+    }
+
+    /** Unfiltered counts per tab for the current user (home panel, tab badges). */
+    public InboxCounts counts() {
+        CurrentUser u = reviewer();
+        Instant now = clock.instant();
+        InboxFilter none = InboxFilter.none();
+        return new InboxCounts(queries.count(InboxTab.TODO, u.candidateGroups(), u.username(), none, now),
+                queries.count(InboxTab.DONE, u.candidateGroups(), u.username(), none, now),
+                queries.count(InboxTab.RETURNED, u.candidateGroups(), u.username(), none, now));
+    }
+
+    /** Task ids of the open items matching a filter, for "all matching" bulk actions (at most {@link #MAX_BULK}). */
+    public List<String> matchingTaskIds(InboxTab tab, InboxFilter filter) {
+        CurrentUser u = reviewer();
+        return queries.openTaskIds(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant(), MAX_BULK);
+    }
+
+    /** One item, open or done, if it is in the user's group. */
+    public WorkItem item(String taskId) {
+        CurrentUser u = reviewer();
+        WorkItem item = queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
+                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
+        requireGroup(u, item);
+        return item;
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    public void claim(String taskId) {
+        CurrentUser u = reviewer();
+        inTx(() -> {
+            WorkItem item = lock(u, taskId);
+            if (item.claimedBy() != null) {
+                if (item.claimedBy().equals(u.username())) {
+                    return null;
+                }
+                throw new DomainException("review.error.claimedByOther", item.claimedBy());
+            }
+            tasks.claim(taskId, u.username());
+            audit.record("REVIEW_CLAIM", item.kind(), Long.toString(item.subjectId()), null, Map.of("taskId", taskId));
+            return null;
+        });
+    }
+
+    public void release(String taskId) {
+        CurrentUser u = reviewer();
+        inTx(() -> {
+            WorkItem item = lock(u, taskId);
+            if (item.claimedBy() == null) {
+                return null;
+            }
+            if (!item.claimedBy().equals(u.username())) {
+                throw new DomainException("review.error.claimedByOther", item.claimedBy());
+            }
+            tasks.unclaim(taskId);
+            audit.record("REVIEW_RELEASE", item.kind(), Long.toString(item.subjectId()), Map.of("taskId", taskId), null);
+            return null;
+        });
+    }
+
+    public void approve(String taskId, String comment) {
+        CurrentUser u = reviewer();
+        complete(u, taskId, "APPROVE", null, comment);
+    }
+
+    /** Returns with a required reason; a city reviewer may only return to the enterprise. */
+    public void returnTask(String taskId, ReturnTo to, String reason) {
+        CurrentUser u = reviewer();
+        requireReason(reason);
+        complete(u, taskId, "RETURN", to == null ? ReturnTo.ENTERPRISE : to, reason.trim());
+    }
+
+    /**
+     * Approves or returns many items, each in its own transaction; one failing does not stop the rest. Items with
+     * warnings are approved only when their id is in {@code confirmedWarnings}. Progress is reported after each item.
+     */
+    public List<BulkResult> bulk(BulkAction action, List<String> taskIds, ReturnTo returnTo, String reason,
+                                 Set<String> confirmedWarnings, Consumer<BulkProgress> progress) {
+        CurrentUser u = reviewer();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(taskIds));
+        if (ids.size() > MAX_BULK) {
+            throw new DomainException("review.bulk.tooMany", MAX_BULK);
+        }
+        if (action == BulkAction.RETURN) {
+            requireReason(reason);
+        }
+        Set<String> confirmed = confirmedWarnings == null ? Set.of() : new HashSet<>(confirmedWarnings);
+        List<BulkResult> results = new ArrayList<>(ids.size());
+        int ok = 0;
+        for (String id : ids) {
+            BulkResult r = bulkOne(u, action, id, returnTo, reason, confirmed);
+            results.add(r);
+            if (r.ok()) {
+                ok++;
+            }
+            if (progress != null) {
+                progress.accept(new BulkProgress(results.size(), ids.size(), r));
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("action", action.name());
+        summary.put("total", ids.size());
+        summary.put("ok", ok);
+        summary.put("failed", ids.size() - ok);
+        audit.record("REVIEW_BULK", "WORK_ITEM", null, null, summary);
+        return results;
+    }
+
+    private BulkResult bulkOne(CurrentUser u, BulkAction action, String id, ReturnTo returnTo, String reason, Set<String> confirmed) {
+        WorkItem item = queries.open(id, clock.instant()).orElse(null);
+        if (item == null) {
+            return BulkResult.failed(id, null, "review.error.alreadyHandled");
+        }
+        if (!u.candidateGroups().contains(item.candidateGroup())) {
+            return BulkResult.failed(id, item.enterpriseName(), "review.error.outOfScope");
+        }
+        if (action == BulkAction.APPROVE && item.hasWarnings() && !confirmed.contains(id)) {
+            return BulkResult.failed(id, item.enterpriseName(), "review.bulk.needsConfirmation");
+        }
+        try {
+            if (action == BulkAction.APPROVE) {
+                complete(u, id, "APPROVE", null, null);
+            } else {
+                complete(u, id, "RETURN", returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
+            }
+            return BulkResult.ok(id, item.enterpriseName());
+        } catch (DomainException e) {
+            return BulkResult.failed(id, item.enterpriseName(), e.messageKey(), e.args());
+        } catch (AccessDeniedException e) {
+            return BulkResult.failed(id, item.enterpriseName(), "review.error.outOfScope");
+        } catch (RuntimeException e) {
+            log.warn("bulk {} of task {} failed", action, id, e);
+            return BulkResult.failed(id, item.enterpriseName(), "review.error.unexpected", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void complete(CurrentUser u, String taskId, String decision, ReturnTo returnTo, String comment) {
+        inTx(() -> {
+            WorkItem item = lock(u, taskId);
+            if (returnTo == ReturnTo.CITY && !item.isProvinceTask()) {
+                throw new DomainException("review.error.cityCannotReturnToCity");
+            }
+            if (item.claimedBy() != null && !item.claimedBy().equals(u.username())) {
+                throw new DomainException("review.error.claimedByOther", item.claimedBy());
+            }
+            String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
+            if (trimmed != null && trimmed.length() > 1000) {
+                throw new DomainException("review.error.commentTooLong",
+                        List.of(new DomainException.FieldError("reason", "review.error.commentTooLong", 1000)), 1000);
+            }
+            Authentication.setAuthenticatedUserId(u.username());
+            try {
+                if (item.claimedBy() == null) {
+                    tasks.claim(taskId, u.username());
+                }
+                if (trimmed != null) {
+                    tasks.addComment(taskId, item.processInstanceId(), COMMENT_TYPE, trimmed);
+                }
+                Map<String, Object> vars = new LinkedHashMap<>();
+                vars.put("decision", decision);
+                vars.put("returnTo", returnTo == null ? null : returnTo.name());
+                vars.put("comment", trimmed);
+                tasks.complete(taskId, vars);
+            } finally {
+                Authentication.setAuthenticatedUserId(null);
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("taskId", taskId);
+            before.put("step", item.taskKey());
+            before.put("state", item.state());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("decision", decision);
+            after.put("returnTo", returnTo == null ? null : returnTo.name());
+            after.put("comment", trimmed);
+            audit.record("REVIEW_" + decision, item.kind(), Long.toString(item.subjectId()), before, after);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- timeline
+
+    /** Everything that happened to a subject in the review chains: submissions, decisions, comments, and where it waits now. */
+    public List<TimelineEntry> timeline(String kind, long subjectId) {
+        CurrentUser u = reviewer();
+        Instant now = clock.instant();
+        List<WorkItem> open = queries.openOfSubject(kind, subjectId, now);
+        List<WorkItem> done = queries.doneOfSubject(kind, subjectId);
+        if (open.isEmpty() && done.isEmpty()) {
+            return List.of();
+        }
+        boolean visible = java.util.stream.Stream.concat(open.stream(), done.stream())
+                .anyMatch(w -> u.scope().coversCity(w.cityCode()));
+        if (!visible) {
+            throw new AccessDeniedException("outside your scope");
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        Set<String> reviewerTaskIds = new HashSet<>();
+        done.forEach(d -> reviewerTaskIds.add(d.taskId()));
+        open.forEach(o -> reviewerTaskIds.add(o.taskId()));
+        Set<String> processes = new LinkedHashSet<>();
+        done.forEach(d -> processes.add(d.processInstanceId()));
+        open.forEach(o -> processes.add(o.processInstanceId()));
+        for (String pi : processes) {
+            HistoricProcessInstance hpi = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
+            if (hpi != null) {
+                entries.add(new TimelineEntry(hpi.getStartTime().toInstant(), "SUBMITTED", hpi.getStartUserId(), null, null, null));
+            }
+            for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi).finished().list()) {
+                if (!reviewerTaskIds.contains(t.getId()) && t.getEndTime() != null) {
+                    entries.add(new TimelineEntry(t.getEndTime().toInstant(), "RESUBMITTED", t.getAssignee(),
+                            t.getTaskDefinitionKey(), null, null));
+                }
+            }
+            for (Comment c : tasks.getProcessInstanceComments(pi)) {
+                if (!COMMENT_TYPE.equals(c.getType())) {
+                    entries.add(new TimelineEntry(c.getTime().toInstant(), "COMMENT", c.getUserId(), null, null, c.getFullMessage()));
+                }
+            }
+        }
+        for (WorkItem d : done) {
+            entries.add(new TimelineEntry(d.completedAt(), "RETURN".equals(d.decision()) ? "RETURNED" : "APPROVED",
+                    d.completedBy(), d.taskKey(), d.returnTo(), d.comment()));
+        }
+        for (WorkItem o : open) {
+            entries.add(new TimelineEntry(o.submittedAt(), "PENDING", o.claimedBy(), o.taskKey(), null, null));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return entries;
+    }
+
+    // ---------------------------------------------------------------- saved filters
+
+    public SavedFilter saveFilter(String name, InboxFilter filter, boolean shared) {
+        CurrentUser u = reviewer();
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty() || n.length() > 100) {
+            throw new DomainException("review.filter.nameRequired",
+                    List.of(new DomainException.FieldError("name", "review.filter.nameRequired")));
+        }
+        String body = toJson(orNone(filter));
+        String team = team(u);
+        return inTx(() -> {
+            jdbc.update("delete from saved_filter where owner_username = ? and name = ?", u.username(), n);
+            jdbc.update("insert into saved_filter (name, owner_username, team_group, shared, filter_json, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?)", n, u.username(), team, shared, body, Timestamp.from(clock.instant()));
+            Long id = jdbc.queryForObject("select id from saved_filter where owner_username = ? and name = ?", Long.class,
+                    u.username(), n);
+            audit.record("REVIEW_FILTER_SAVE", "SAVED_FILTER", String.valueOf(id), null, Map.of("name", n, "shared", shared));
+            return new SavedFilter(id, n, u.username(), shared, orNone(filter));
+        });
+    }
+
+    /** The user's own filters and those shared in the team (same candidate group), by name. */
+    public List<SavedFilter> savedFilters() {
+        CurrentUser u = reviewer();
+        return jdbc.query("select id, name, owner_username, shared, filter_json from saved_filter"
+                        + " where owner_username = ? or (shared = true and team_group = ?) order by name, id",
+                (rs, i) -> new SavedFilter(rs.getLong("id"), rs.getString("name"), rs.getString("owner_username"),
+                        rs.getBoolean("shared"), fromJson(rs.getString("filter_json"))),
+                u.username(), team(u));
+    }
+
+    public void deleteFilter(long id) {
+        CurrentUser u = reviewer();
+        inTx(() -> {
+            List<String> owner = jdbc.queryForList("select owner_username from saved_filter where id = ?", String.class, id);
+            if (owner.isEmpty()) {
+                return null;
+            }
+            if (!owner.get(0).equals(u.username())) {
+                throw new AccessDeniedException("not your filter");
+            }
+            jdbc.update("delete from saved_filter where id = ?", id);
+            audit.record("REVIEW_FILTER_DELETE", "SAVED_FILTER", String.valueOf(id), null, null);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private CurrentUser reviewer() {
+        CurrentUser u = Access.requireAny(users.require(), Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER);
+        if (u.candidateGroups().isEmpty()) {
+            throw new AccessDeniedException("no reviewer scope");
+        }
+        return u;
+    }
+
+    private static String team(CurrentUser u) {
+        return u.candidateGroups().iterator().next();
+    }
+
+    private static void requireGroup(CurrentUser u, WorkItem item) {
+        if (!u.candidateGroups().contains(item.candidateGroup())) {
+            throw new AccessDeniedException("outside your scope");
+        }
+    }
+
+    private WorkItem lock(CurrentUser u, String taskId) {
+        WorkItem item = queries.lockOpen(taskId, clock.instant())
+                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
+        requireGroup(u, item);
+        return item;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("review.error.reasonRequired",
+                    List.of(new DomainException.FieldError("reason", "review.error.reasonRequired")));
+        }
+    }
+
+    private static InboxFilter orNone(InboxFilter f) {
+        return f == null ? InboxFilter.none() : f;
+    }
+
+    /** Runs in one transaction; losing a race to another reviewer becomes a clear domain error, never a 500. */
+    private <T> T inTx(Supplier<T> work) {
+        try {
+            return tx.execute(s -> work.get());
+        } catch (FlowableObjectNotFoundException | FlowableOptimisticLockingException | OptimisticLockingFailureException
+                 | PessimisticLockingFailureException e) {
+            log.info("review action lost a race: {}", e.toString());
+            throw new DomainException("review.error.alreadyHandled");
+        } catch (FlowableTaskAlreadyClaimedException e) {
+            throw new DomainException("review.error.claimedByOther", "");
+        }
+    }
+
+    private String toJson(InboxFilter f) {
+        try {
+            return json.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private InboxFilter fromJson(String s) {
+        try {
+            return json.readValue(s, InboxFilter.class);
+        } catch (JsonProcessingException e) {
+            log.warn("unreadable saved filter {}", s);
+            return InboxFilter.none();
+        }
+    }
+
+    static Collection<String> groupsOf(CurrentUser u) {
+        return u.candidateGroups();
+    }
+}

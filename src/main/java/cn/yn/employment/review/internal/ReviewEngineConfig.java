@@ -1,0 +1,24 @@
+package cn.yn.employment.review.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the inbox projection as a global engine event listener. */
+@Configuration
+class ReviewEngineConfig {
+
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> reviewInboxProjection(WorkItemProjection projection) {
+        return config -> {
+            List<FlowableEventListener> listeners = config.getEventListeners() == null
+                    ? new ArrayList<>() : new ArrayList<>(config.getEventListeners());
+            listeners.add(projection);
+            config.setEventListeners(listeners);
+        };
+    }
+}

@@ -1,0 +1,554 @@
+package cn.yn.employment.review.ui;
+
+import cn.yn.employment.codes.Code;
+import cn.yn.employment.codes.CodeService;
+import cn.yn.employment.codes.CodeType;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.review.BulkAction;
+import cn.yn.employment.review.Cursor;
+import cn.yn.employment.review.InboxCounts;
+import cn.yn.employment.review.InboxFilter;
+import cn.yn.employment.review.InboxPage;
+import cn.yn.employment.review.InboxTab;
+import cn.yn.employment.review.ReviewService;
+import cn.yn.employment.review.SavedFilter;
+import cn.yn.employment.review.WorkItem;
+import cn.yn.employment.ui.Feedback;
+import cn.yn.employment.ui.HasViewTitle;
+import cn.yn.employment.ui.MainLayout;
+import cn.yn.employment.ui.SubjectDetailsProvider;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The reviewer's workbench: tabs 待办 / 已办 / 被退回 with counts, a filter bar with saved filters, a keyset-paged
+ * grid with multi-select for bulk approve / return, and a detail dialog per item. Reads only {@link ReviewService}.
+ */
+@Route(value = InboxView.ROUTE, layout = MainLayout.class)
+@RolesAllowed({Role.CITY_REVIEWER_, Role.PROVINCE_REVIEWER_})
+public class InboxView extends VerticalLayout implements HasViewTitle {
+
+    public static final String ROUTE = "review/inbox";
+    static final int PAGE_SIZE = 50;
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+
+    private final ReviewService review;
+    private final CodeService codes;
+    private final List<SubjectDetailsProvider> providers;
+    final CurrentUser user;
+    final boolean province;
+
+    final Tabs tabs = new Tabs();
+    final Map<InboxTab, Tab> tabByKind = new EnumMap<>(InboxTab.class);
+    InboxTab currentTab = InboxTab.TODO;
+
+    final TextField period = new TextField();
+    final ComboBox<Code> region = new ComboBox<>();
+    final ComboBox<Code> industry = new ComboBox<>();
+    final Select<String> kind = new Select<>();
+    final Select<String> warnings = new Select<>();
+    final Checkbox overdue = new Checkbox();
+    final Select<InboxFilter.Claim> claim = new Select<>();
+    final Select<Boolean> newestFirst = new Select<>();
+    final TextField text = new TextField();
+    final ComboBox<SavedFilter> saved = new ComboBox<>();
+    final Button search = new Button();
+    final Button reset = new Button();
+    final Button saveFilter = new Button();
+    final Button deleteFilter = new Button();
+
+    final Grid<WorkItem> grid = new Grid<>();
+    final List<WorkItem> loaded = new ArrayList<>();
+    Cursor next;
+    long total;
+    final Span loadedLabel = new Span();
+    final Button loadMore = new Button();
+    final Button bulkApprove = new Button();
+    final Button bulkReturn = new Button();
+    final Button selectAllMatching = new Button();
+
+    /** Runs bulk actions off the request thread so the progress bar moves; tests replace it with a direct executor. */
+    Executor bulkExecutor = r -> {
+        Thread t = new Thread(r, "review-bulk");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private Grid.SelectionMode selectionMode;
+    private Grid.Column<WorkItem> colState;
+    private Grid.Column<WorkItem> colDue;
+    private Grid.Column<WorkItem> colClaimed;
+    private Grid.Column<WorkItem> colActions;
+    private Grid.Column<WorkItem> colDecision;
+    private Grid.Column<WorkItem> colCompleted;
+    private Grid.Column<WorkItem> colComment;
+
+    public InboxView(ReviewService review, CodeService codes, CurrentUserProvider users,
+                     ObjectProvider<SubjectDetailsProvider> providers) {
+        this.review = review;
+        this.codes = codes;
+        this.providers = providers.orderedStream().toList();
+        this.user = users.require();
+        this.province = user.candidateGroups().contains("province");
+        setId("review-inbox");
+        setSizeFull();
+        buildTabs();
+        buildFilters();
+        buildGrid();
+        add(tabs, filterBar(), toolbar(), grid, footer());
+        refreshSavedFilters();
+        reload();
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("review.inbox.title");
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private void buildTabs() {
+        for (InboxTab t : InboxTab.values()) {
+            if (t == InboxTab.RETURNED && province) {
+                continue; // only cities receive returns from the province
+            }
+            Tab tab = new Tab();
+            tab.setId("review-tab-" + t.name().toLowerCase());
+            tabByKind.put(t, tab);
+            tabs.add(tab);
+        }
+        tabs.addSelectedChangeListener(e -> {
+            currentTab = tabByKind.entrySet().stream().filter(en -> en.getValue() == e.getSelectedTab())
+                    .map(Map.Entry::getKey).findFirst().orElse(InboxTab.TODO);
+            reload();
+        });
+    }
+
+    private void buildFilters() {
+        period.setLabel(getTranslation("review.filter.period"));
+        period.setPlaceholder(getTranslation("review.filter.period.placeholder"));
+        period.setWidth("8em");
+        period.setClearButtonVisible(true);
+        period.setId("review-filter-period");
+        region.setLabel(getTranslation(province ? "review.filter.city" : "review.filter.county"));
+        region.setItems(province ? codes.cities() : codes.counties(user.scope().code()));
+        region.setItemLabelGenerator(Code::label);
+        region.setClearButtonVisible(true);
+        region.setId("review-filter-region");
+        industry.setLabel(getTranslation("review.filter.industry"));
+        industry.setItems(codes.current(CodeType.INDUSTRY).stream().filter(c -> "division".equals(c.level())).toList());
+        industry.setItemLabelGenerator(Code::label);
+        industry.setClearButtonVisible(true);
+        industry.setId("review-filter-industry");
+        kind.setLabel(getTranslation("review.filter.kind"));
+        kind.setItems("", "REPORT", "FILING");
+        kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("review.filter.any") : getTranslation("review.kind." + k));
+        kind.setValue("");
+        kind.setWidth("7em");
+        kind.setId("review-filter-kind");
+        warnings.setLabel(getTranslation("review.filter.warnings"));
+        warnings.setItems("", "yes", "no");
+        warnings.setItemLabelGenerator(k -> getTranslation(k.isEmpty() ? "review.filter.any" : "review.filter." + k));
+        warnings.setValue("");
+        warnings.setWidth("6em");
+        warnings.setId("review-filter-warnings");
+        overdue.setLabel(getTranslation("review.filter.overdue"));
+        overdue.setId("review-filter-overdue");
+        claim.setLabel(getTranslation("review.filter.claim"));
+        claim.setItems(InboxFilter.Claim.values());
+        claim.setItemLabelGenerator(c -> getTranslation("review.filter.claim." + c.name()));
+        claim.setValue(InboxFilter.Claim.ANY);
+        claim.setWidth("8em");
+        claim.setId("review-filter-claim");
+        newestFirst.setLabel(getTranslation("review.filter.sort"));
+        newestFirst.setItems(false, true);
+        newestFirst.setItemLabelGenerator(b -> getTranslation(b ? "review.filter.sort.newest" : "review.filter.sort.oldest"));
+        newestFirst.setValue(false);
+        newestFirst.setId("review-filter-sort");
+        text.setLabel(getTranslation("review.filter.text"));
+        text.setClearButtonVisible(true);
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setId("review-filter-text");
+        search.setText(getTranslation("review.filter.search"));
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.setId("review-search");
+        search.addClickListener(e -> reload());
+        search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        reset.setText(getTranslation("review.filter.reset"));
+        reset.setId("review-reset");
+        reset.addClickListener(e -> {
+            apply(InboxFilter.none());
+            saved.clear();
+            reload();
+        });
+        saved.setLabel(getTranslation("review.filter.saved"));
+        saved.setItemLabelGenerator(f -> f.owner().equals(user.username()) ? f.name()
+                : getTranslation("review.filter.sharedBy", f.name(), f.owner()));
+        saved.setClearButtonVisible(true);
+        saved.setId("review-saved-filter");
+        saved.addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getValue() != null) {
+                deleteFilter.setEnabled(e.getValue() != null && e.getValue().owner().equals(user.username()));
+                if (e.getValue() != null) {
+                    apply(e.getValue().filter());
+                    reload();
+                }
+            }
+        });
+        saveFilter.setText(getTranslation("review.filter.save"));
+        saveFilter.setIcon(VaadinIcon.BOOKMARK.create());
+        saveFilter.setId("review-save-filter");
+        saveFilter.addClickListener(e -> openSaveFilter());
+        deleteFilter.setText(getTranslation("review.filter.delete"));
+        deleteFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        deleteFilter.setEnabled(false);
+        deleteFilter.setId("review-delete-filter");
+        deleteFilter.addClickListener(e -> {
+            SavedFilter f = saved.getValue();
+            if (f != null) {
+                try {
+                    review.deleteFilter(f.id());
+                    saved.clear();
+                    refreshSavedFilters();
+                } catch (RuntimeException ex) {
+                    Feedback.show(this, ex);
+                }
+            }
+        });
+    }
+
+    private Component filterBar() {
+        HorizontalLayout row1 = new HorizontalLayout(period, region, industry, kind, warnings, claim, newestFirst);
+        row1.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row1.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout row2 = new HorizontalLayout(text, overdue, search, reset, saved, saveFilter, deleteFilter);
+        row2.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row2.getStyle().set("flex-wrap", "wrap");
+        VerticalLayout bar = new VerticalLayout(row1, row2);
+        bar.setPadding(false);
+        bar.setSpacing(false);
+        bar.addClassName("ems-filter-bar");
+        return bar;
+    }
+
+    private Component toolbar() {
+        bulkApprove.setText(getTranslation("review.action.bulkApprove"));
+        bulkApprove.setIcon(VaadinIcon.CHECK_SQUARE_O.create());
+        bulkApprove.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        bulkApprove.setId("review-bulk-approve");
+        bulkApprove.addClickListener(e -> openBulk(BulkAction.APPROVE, new ArrayList<>(grid.getSelectedItems())));
+        bulkReturn.setText(getTranslation("review.action.bulkReturn"));
+        bulkReturn.setIcon(VaadinIcon.REPLY_ALL.create());
+        bulkReturn.setId("review-bulk-return");
+        bulkReturn.addClickListener(e -> openBulk(BulkAction.RETURN, new ArrayList<>(grid.getSelectedItems())));
+        selectAllMatching.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        selectAllMatching.setId("review-select-all-matching");
+        selectAllMatching.addClickListener(e -> selectAllMatching());
+        HorizontalLayout bar = new HorizontalLayout(bulkApprove, bulkReturn, selectAllMatching);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return bar;
+    }
+
+    private Component footer() {
+        loadMore.setText(getTranslation("review.loadMore"));
+        loadMore.setId("review-load-more");
+        loadMore.addClickListener(e -> loadNextPage());
+        loadedLabel.setId("review-loaded");
+        loadedLabel.addClassName("ems-muted");
+        HorizontalLayout f = new HorizontalLayout(loadedLabel, loadMore);
+        f.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return f;
+    }
+
+    private void buildGrid() {
+        grid.setId("review-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        grid.addColumn(w -> getTranslation("review.kind." + w.kind())).setHeader(getTranslation("review.col.kind"))
+                .setKey("kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("review.col.enterprise")).setKey("enterprise")
+                .setFlexGrow(1);
+        grid.addColumn(WorkItem::uscc).setHeader(getTranslation("review.col.uscc")).setKey("uscc").setAutoWidth(true);
+        grid.addColumn(w -> codes.nameOf(CodeType.REGION, province ? w.cityCode() : w.countyCode()))
+                .setHeader(getTranslation("review.col.region")).setKey("region").setAutoWidth(true);
+        grid.addColumn(WorkItem::periodCode).setHeader(getTranslation("review.col.period")).setKey("period").setAutoWidth(true);
+        colState = grid.addColumn(w -> getTranslation("review.state." + w.state())).setHeader(getTranslation("review.col.state"))
+                .setKey("state").setAutoWidth(true);
+        grid.addColumn(w -> fmt(w.submittedAt())).setHeader(getTranslation("review.col.submitted")).setKey("submitted")
+                .setAutoWidth(true);
+        colDue = grid.addComponentColumn(this::dueCell).setHeader(getTranslation("review.col.due")).setKey("due").setAutoWidth(true);
+        colClaimed = grid.addColumn(w -> w.claimedBy() == null ? "" : w.claimedBy()).setHeader(getTranslation("review.col.claimed"))
+                .setKey("claimed").setAutoWidth(true);
+        colDecision = grid.addColumn(w -> w.decision() == null ? "" : getTranslation("review.decision." + w.decision())
+                        + ("RETURN".equals(w.decision()) && w.returnTo() != null ? " · " + getTranslation("review.returnTo." + w.returnTo()) : ""))
+                .setHeader(getTranslation("review.col.decision")).setKey("decision").setAutoWidth(true);
+        colCompleted = grid.addColumn(w -> fmt(w.completedAt())).setHeader(getTranslation("review.col.completed"))
+                .setKey("completed").setAutoWidth(true);
+        colComment = grid.addColumn(w -> w.comment() == null ? "" : w.comment()).setHeader(getTranslation("review.col.comment"))
+                .setKey("comment").setFlexGrow(1);
+        colActions = grid.addComponentColumn(this::actionsCell).setHeader(getTranslation("ui.actions")).setKey("actions")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addItemDoubleClickListener(e -> openItem(e.getItem()));
+    }
+
+    private Component nameCell(WorkItem w) {
+        HorizontalLayout cell = new HorizontalLayout();
+        cell.setSpacing(true);
+        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        Button open = new Button(w.enterpriseName() == null ? "#" + w.subjectId() : w.enterpriseName(), e -> openItem(w));
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        cell.add(open);
+        if (w.hasWarnings()) {
+            Span badge = new Span(getTranslation("review.warning.badge"));
+            badge.getElement().getThemeList().add("badge error small");
+            cell.add(badge);
+        }
+        if (w.returnedByProvince()) {
+            Span badge = new Span(getTranslation("review.col.returnedByProvince"));
+            badge.getElement().getThemeList().add("badge contrast small");
+            cell.add(badge);
+        }
+        return cell;
+    }
+
+    private Component dueCell(WorkItem w) {
+        Span s = new Span(fmt(w.dueAt()));
+        if (w.overdue()) {
+            s.setText(fmt(w.dueAt()) + " " + getTranslation("review.overdue.badge"));
+            s.getElement().getThemeList().add("badge error small");
+        }
+        return s;
+    }
+
+    private Component actionsCell(WorkItem w) {
+        HorizontalLayout cell = new HorizontalLayout();
+        if (w.done()) {
+            return cell;
+        }
+        boolean mine = user.username().equals(w.claimedBy());
+        if (w.claimedBy() == null) {
+            Button b = new Button(getTranslation("review.action.claim"), e -> act(() -> review.claim(w.taskId()), "review.claimed"));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.setId("review-claim-" + w.taskId());
+            cell.add(b);
+        } else if (mine) {
+            Button b = new Button(getTranslation("review.action.release"), e -> act(() -> review.release(w.taskId()), "review.released"));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.setId("review-release-" + w.taskId());
+            cell.add(b);
+        }
+        return cell;
+    }
+
+    // ------------------------------------------------------------------ data
+
+    InboxFilter currentFilter() {
+        Code r = region.getValue();
+        Code ind = industry.getValue();
+        String w = warnings.getValue();
+        return new InboxFilter(blank(period.getValue()), province && r != null ? r.code() : null,
+                !province && r != null ? r.code() : null, ind == null ? null : ind.code(), blank(kind.getValue()),
+                w == null || w.isEmpty() ? null : "yes".equals(w), overdue.getValue() ? Boolean.TRUE : null,
+                claim.getValue(), blank(text.getValue()), Boolean.TRUE.equals(newestFirst.getValue()));
+    }
+
+    void apply(InboxFilter f) {
+        period.setValue(f.periodCode() == null ? "" : f.periodCode());
+        String regionCode = province ? f.cityCode() : f.countyCode();
+        region.setValue(regionCode == null ? null : codes.find(CodeType.REGION, regionCode).orElse(null));
+        industry.setValue(f.industryDivision() == null ? null : codes.find(CodeType.INDUSTRY, f.industryDivision()).orElse(null));
+        kind.setValue(f.kind() == null ? "" : f.kind());
+        warnings.setValue(f.hasWarnings() == null ? "" : f.hasWarnings() ? "yes" : "no");
+        overdue.setValue(Boolean.TRUE.equals(f.overdue()));
+        claim.setValue(f.claim());
+        text.setValue(f.text() == null ? "" : f.text());
+        newestFirst.setValue(f.newestFirst());
+    }
+
+    /** Reloads counts and the first page of the current tab. */
+    void reload() {
+        try {
+            InboxCounts counts = review.counts();
+            tabByKind.forEach((t, tab) -> tab.setLabel(getTranslation("review.tab." + t.name(), counts.of(t))));
+            InboxFilter f = currentFilter();
+            total = review.count(currentTab, f);
+            InboxPage page = review.inbox(currentTab, f, null, PAGE_SIZE);
+            loaded.clear();
+            loaded.addAll(page.items());
+            next = page.next();
+            boolean open = currentTab != InboxTab.DONE;
+            Grid.SelectionMode mode = open ? Grid.SelectionMode.MULTI : Grid.SelectionMode.SINGLE;
+            if (mode != selectionMode) {
+                // a new selection model drops the listeners of the old one
+                grid.setSelectionMode(mode);
+                grid.addSelectionListener(e -> updateBulkButtons());
+                selectionMode = mode;
+            }
+            colState.setVisible(open);
+            colDue.setVisible(open);
+            colClaimed.setVisible(open);
+            colActions.setVisible(open);
+            colDecision.setVisible(!open);
+            colCompleted.setVisible(!open);
+            colComment.setVisible(!open);
+            bulkApprove.setVisible(open);
+            bulkReturn.setVisible(open);
+            selectAllMatching.setVisible(open);
+            overdue.setEnabled(open);
+            claim.setEnabled(open);
+            grid.setItems(loaded);
+            showPaging();
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
+    }
+
+    void loadNextPage() {
+        if (next == null) {
+            return;
+        }
+        try {
+            InboxPage page = review.inbox(currentTab, currentFilter(), next, PAGE_SIZE);
+            loaded.addAll(page.items());
+            next = page.next();
+            grid.getDataProvider().refreshAll();
+            showPaging();
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
+    }
+
+    private void showPaging() {
+        loadedLabel.setText(getTranslation("review.loaded", loaded.size(), total));
+        loadMore.setVisible(next != null);
+        selectAllMatching.setText(getTranslation("review.action.selectAllMatching", total));
+        selectAllMatching.setEnabled(total > 0);
+        updateBulkButtons();
+    }
+
+    private void updateBulkButtons() {
+        boolean any = !grid.getSelectedItems().isEmpty();
+        bulkApprove.setEnabled(any);
+        bulkReturn.setEnabled(any);
+    }
+
+    /** Loads every open item matching the filter (through keyset pages, up to the bulk limit) and selects them. */
+    void selectAllMatching() {
+        try {
+            InboxFilter f = currentFilter();
+            Cursor c = next;
+            while (c != null && loaded.size() < ReviewService.MAX_BULK) {
+                InboxPage page = review.inbox(currentTab, f, c, ReviewService.MAX_PAGE);
+                loaded.addAll(page.items());
+                c = page.next();
+            }
+            next = c;
+            grid.getDataProvider().refreshAll();
+            showPaging();
+            grid.asMultiSelect().select(loaded.stream().filter(w -> !w.done()).toList());
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
+    }
+
+    private void act(Runnable action, String successKey) {
+        try {
+            action.run();
+            Feedback.success(getTranslation(successKey));
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
+        reload();
+    }
+
+    // ------------------------------------------------------------------ dialogs
+
+    WorkItemDialog openItem(WorkItem w) {
+        SubjectDetailsProvider provider = providers.stream().filter(p -> p.kind().equals(w.kind())).findFirst().orElse(null);
+        WorkItemDialog d = new WorkItemDialog(review, codes, user, w, provider, this::reload);
+        d.open();
+        return d;
+    }
+
+    BulkDialog openBulk(BulkAction action, List<WorkItem> items) {
+        if (items.isEmpty()) {
+            Feedback.error(getTranslation("review.bulk.nothingSelected"));
+            return null;
+        }
+        BulkDialog d = new BulkDialog(review, action, items, province, bulkExecutor, () -> {
+            grid.deselectAll();
+            reload();
+        });
+        d.open();
+        return d;
+    }
+
+    void openSaveFilter() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("review.filter.save"));
+        TextField name = new TextField(getTranslation("review.filter.name"));
+        name.setId("review-filter-name");
+        name.setWidthFull();
+        Checkbox shared = new Checkbox(getTranslation("review.filter.shared"));
+        shared.setId("review-filter-shared");
+        Button ok = new Button(getTranslation("ui.save"), e -> {
+            try {
+                SavedFilter f = review.saveFilter(name.getValue(), currentFilter(), shared.getValue());
+                Feedback.success(getTranslation("review.filter.savedDone", f.name()));
+                refreshSavedFilters();
+                d.close();
+            } catch (RuntimeException ex) {
+                Feedback.show(this, ex, Map.of("name", name));
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setId("review-filter-save-ok");
+        d.add(new VerticalLayout(name, shared));
+        d.getFooter().add(new Button(getTranslation("ui.cancel"), e -> d.close()), ok);
+        d.open();
+    }
+
+    void refreshSavedFilters() {
+        try {
+            saved.setItems(review.savedFilters());
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
+    }
+
+    static String fmt(Instant i) {
+        return i == null ? "" : TIME.format(i);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
