@@ -63,7 +63,6 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         actor.setId("audit-actor");
         action.setLabel(getTranslation("audit.field.action"));
         action.setId("audit-action");
-        action.setPlaceholder("LOGIN_FAILED");
         targetType.setLabel(getTranslation("audit.field.targetType"));
         targetType.setId("audit-target-type");
         targetId.setLabel(getTranslation("audit.field.targetId"));

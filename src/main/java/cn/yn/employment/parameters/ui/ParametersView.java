@@ -44,7 +44,7 @@ public class ParametersView extends VerticalLayout implements HasViewTitle {
         hint.addClassName("ems-muted");
 
         grid.addColumn(v -> getTranslation("parameters." + v.parameter().key())).setHeader(getTranslation("parameters.field.label"))
-                .setFlexGrow(2);
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(v -> v.parameter().key()).setHeader(getTranslation("parameters.field.key")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ParameterValue::value).setHeader(getTranslation("parameters.field.value")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> getTranslation("parameters.type." + v.parameter().type().name()))
