@@ -12,9 +12,9 @@ public enum ReportState {
         return "report.state." + name();
     }
 
-    /** The enterprise may edit the figures (draft or returned to it). */
+    /** The enterprise may edit the figures (draft, returned to it, or missing — submittable with a late-filing grant). */
     public boolean editable() {
-        return this == DRAFT || this == RETURNED;
+        return this == DRAFT || this == RETURNED || this == MISSING;
     }
 
     /** Counted as reported (已报) by statistics and forwarding. */

@@ -49,6 +49,35 @@ public abstract class ReportTestBase {
         SecurityContextHolder.clearContext();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A filed enterprise in a county of a city, with a baseline headcount. Returns its id. */
+    protected long filedEnterprise(String cityCode, String countyCode, int baseline) {
+        int n = SEQ.incrementAndGet();
+        String uscc = String.format("91%s%09dX", cityCode, n);
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.update("insert into enterprise (uscc, org_code, name, county_code, city_code, registration_type, industry_section,"
+                        + " industry_division, baseline_headcount, filing_state, filed_at, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, '110', 'C', '13', ?, 'FILED', ?, ?, ?)",
+                uscc, uscc.substring(8, 17), "测试企业" + n, countyCode, cityCode, baseline, now, now, now);
+        return jdbc.queryForObject("select id from enterprise where uscc = ?", Long.class, uscc);
+    }
+
+    /** Makes sure a period exists (created as the province with the default window). */
+    protected void period(String code, cn.yn.employment.period.PeriodService periods) {
+        if (periods.find(code).isEmpty()) {
+            org.springframework.security.core.Authentication before = SecurityContextHolder.getContext().getAuthentication();
+            actAs(province());
+            periods.create(code);
+            SecurityContextHolder.getContext().setAuthentication(before);
+        }
+    }
+
+    protected int auditCount(String action, long reportId) {
+        return jdbc.queryForObject("select count(*) from audit_log where action = ? and target_type = 'report' and target_id = ?",
+                Integer.class, action, Long.toString(reportId));
+    }
+
     public static CurrentUser province() {
         return new CurrentUser(9001, "prov", "省审核员", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
     }

@@ -1,0 +1,186 @@
+package cn.yn.employment.report;
+
+import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.parameters.Parameter;
+import cn.yn.employment.parameters.ParameterService;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+import org.flowable.engine.delegate.TaskListener;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report-review process's listeners and service tasks. They write the report's state, timeline and audit
+ * entries in the engine's transaction. Bean names are referenced from processes/report-review.bpmn20.xml.
+ */
+@Component
+class ReportChain {
+
+    private final ReportStore store;
+    private final AuditLog audit;
+    private final CurrentUserProvider currentUser;
+    private final ParameterService parameters;
+    private final Clock clock;
+
+    ReportChain(ReportStore store, AuditLog audit, CurrentUserProvider currentUser, ParameterService parameters, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    String actor() {
+        return currentUser.find().map(CurrentUser::username).orElse("system");
+    }
+
+    ReportView report(Object subjectId) {
+        long id = ((Number) subjectId).longValue();
+        return store.find(id).orElseThrow(() -> new IllegalStateException("report " + id + " not found"));
+    }
+
+    void changeState(ReportView r, ReportState to) {
+        if (r.state() == to) {
+            return;
+        }
+        store.setState(r.id(), to, clock.instant());
+        audit.record("REPORT_STATE_CHANGED", "report", Long.toString(r.id()), Map.of("state", r.state().name()),
+                Map.of("state", to.name()));
+    }
+
+    /** Due date of a review task: REVIEW_SLA_WORKING_DAYS working days (Mon–Fri) from now, end of that day. */
+    Date reviewDue() {
+        LocalDate day = LocalDate.now(clock.withZone(TimeConfig.ZONE));
+        int left = parameters.getInt(Parameter.REVIEW_SLA_WORKING_DAYS);
+        while (left > 0) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return Date.from(day.plusDays(1).atStartOfDay(TimeConfig.ZONE).toInstant().minusSeconds(1));
+    }
+
+    /** {@code reportTaskListener}: create → state; complete (reviewer tasks) → decision recorded, return reason kept. */
+    @Component("reportTaskListener")
+    static class TaskStateListener implements TaskListener {
+
+        private final ReportChain chain;
+
+        TaskStateListener(ReportChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            ReportView r = chain.report(task.getVariable("subjectId"));
+            String key = task.getTaskDefinitionKey();
+            if (EVENTNAME_CREATE.equals(task.getEventName())) {
+                switch (key) {
+                    case ReportService.TASK_CITY -> {
+                        chain.changeState(r, ReportState.PENDING_CITY);
+                        task.setDueDate(chain.reviewDue());
+                    }
+                    case ReportService.TASK_PROVINCE -> {
+                        chain.changeState(r, ReportState.PENDING_PROVINCE);
+                        task.setDueDate(chain.reviewDue());
+                    }
+                    case ReportService.TASK_REVISE -> chain.changeState(r, ReportState.RETURNED);
+                    default -> throw new IllegalStateException("unexpected task " + key);
+                }
+            } else if (EVENTNAME_COMPLETE.equals(task.getEventName())
+                    && (ReportService.TASK_CITY.equals(key) || ReportService.TASK_PROVINCE.equals(key))) {
+                decided(task, r, ReportService.TASK_PROVINCE.equals(key));
+            }
+        }
+
+        private void decided(DelegateTask task, ReportView r, boolean province) {
+            Object decision = task.getVariable("decision");
+            Object comment = task.getVariable("comment");
+            String text = comment == null || comment.toString().isBlank() ? null : comment.toString().trim();
+            Instant now = chain.clock.instant();
+            String actor = chain.actor();
+            if ("APPROVE".equals(decision)) {
+                task.setVariable("returnTo", "NONE");
+                chain.store.insertEvent(r.id(), r.versionNo(), now, actor, province ? "PROVINCE_APPROVED" : "CITY_APPROVED", text);
+                chain.audit.record(province ? "REPORT_PROVINCE_APPROVED" : "REPORT_CITY_APPROVED", "report", Long.toString(r.id()),
+                        Map.of("state", r.state().name()), text == null ? Map.of("decision", "APPROVE") : Map.of("decision", "APPROVE", "comment", text));
+                return;
+            }
+            if (!"RETURN".equals(decision)) {
+                throw new DomainException("report.review.decisionRequired");
+            }
+            if (text == null) {
+                throw new DomainException("report.review.commentRequired");
+            }
+            String to = province && "CITY".equals(task.getVariable("returnTo")) ? "CITY" : "ENTERPRISE";
+            task.setVariable("returnTo", to);
+            String action = !province ? "CITY_RETURNED" : "CITY".equals(to) ? "PROVINCE_RETURNED_CITY" : "PROVINCE_RETURNED_ENTERPRISE";
+            chain.store.insertEvent(r.id(), r.versionNo(), now, actor, action, text);
+            if ("ENTERPRISE".equals(to)) {
+                chain.store.setReturned(r.id(), text, province ? "PROVINCE" : "CITY", now);
+            }
+            chain.audit.record("REPORT_" + action, "report", Long.toString(r.id()), Map.of("state", r.state().name()),
+                    Map.of("decision", "RETURN", "returnTo", to, "comment", text));
+        }
+    }
+
+    /** {@code reportAcceptDelegate}: the province approved — ACCEPTED, accepted_at, layoff warning. */
+    @Component("reportAcceptDelegate")
+    static class AcceptDelegate implements JavaDelegate {
+
+        private final ReportChain chain;
+
+        AcceptDelegate(ReportChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            ReportView r = chain.report(execution.getVariable("subjectId"));
+            Instant now = chain.clock.instant();
+            LayoffRule rule = new LayoffRule(chain.parameters.getInt(Parameter.LAYOFF_ABSOLUTE_DECREASE),
+                    chain.parameters.getInt(Parameter.LAYOFF_RATE_PERCENT), chain.parameters.getInt(Parameter.LAYOFF_SEVERE_RATE_PERCENT));
+            String level = rule.level(r.previousHeadcount(), r.headcount());
+            if (level != null) {
+                int p = r.previousHeadcount();
+                int e = r.headcount();
+                chain.store.replaceLayoffWarning(r, level, p, e, p - e, LayoffRule.rate(p, e), now);
+            } else {
+                chain.store.clearLayoffWarning(r.id());
+            }
+            chain.store.setAccepted(r.id(), level, now);
+            chain.store.insertEvent(r.id(), r.versionNo(), now, chain.actor(), "ACCEPTED", null);
+            chain.audit.record("REPORT_STATE_CHANGED", "report", Long.toString(r.id()), Map.of("state", r.state().name()),
+                    level == null ? Map.of("state", "ACCEPTED") : Map.of("state", "ACCEPTED", "layoffWarning", level));
+        }
+    }
+
+    /** {@code reportWithdrawnDelegate}: the enterprise withdrew before the city started — back to DRAFT. */
+    @Component("reportWithdrawnDelegate")
+    static class WithdrawnDelegate implements JavaDelegate {
+
+        private final ReportChain chain;
+
+        WithdrawnDelegate(ReportChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            ReportView r = chain.report(execution.getVariable("subjectId"));
+            chain.changeState(r, ReportState.DRAFT);
+            chain.store.insertEvent(r.id(), r.versionNo(), chain.clock.instant(), chain.actor(), "WITHDRAWN", null);
+        }
+    }
+}
