@@ -136,8 +136,8 @@ public class EnterpriseService {
         if (uscc != null && Uscc.isValid(uscc) && store.usccTaken(uscc, null)) {
             errors.add(new FieldError("uscc", "enterprise.field.uscc.taken"));
         }
-        String username = form.username() == null ? null : form.username().trim();
-        if (username == null || username.isEmpty()) {
+        String username = FilingData.clean(form.username());
+        if (username == null) {
             errors.add(new FieldError("username", "enterprise.field.required"));
         }
         PasswordPolicy.violations(username, form.password()).forEach(k -> errors.add(new FieldError("password", k)));

@@ -40,7 +40,7 @@ class FilingValidator {
         }
         if (d.registrationType() == null) {
             required("registrationType", complete, errors);
-        } else if (!codes.isRegistrationLeaf(d.registrationType())) {
+        } else if (!RegistrationTypes.isLeaf(codes, d.registrationType())) {
             errors.add(new FieldError("registrationType", "enterprise.field.registrationType.invalid"));
         }
         if (d.industryDivision() == null) {

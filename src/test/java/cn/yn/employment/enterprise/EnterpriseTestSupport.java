@@ -25,20 +25,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * own enterprises with fresh USCCs and user names, so tests do not see each other's data.
  */
 @SpringBootTest
-abstract class EnterpriseTestSupport {
+public abstract class EnterpriseTestSupport {
 
-    static final String KUNMING = "530100";
-    static final String WUHUA = "530102"; // 五华区, Kunming
-    static final String GUANDU = "530111"; // 官渡区, Kunming
-    static final String QUJING = "530300";
-    static final String QILIN = "530302"; // 麒麟区, Qujing
+    protected static final String KUNMING = "530100";
+    protected static final String WUHUA = "530102"; // 五华区, Kunming
+    protected static final String GUANDU = "530111"; // 官渡区, Kunming
+    protected static final String QUJING = "530300";
+    protected static final String QILIN = "530302"; // 麒麟区, Qujing
     private static final AtomicInteger SEQ = new AtomicInteger(1000);
 
-    @Autowired EnterpriseService enterprises;
-    @Autowired FilingService filings;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired protected EnterpriseService enterprises;
+    @Autowired protected FilingService filings;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected TaskService tasks;
+    @Autowired protected JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -46,38 +46,38 @@ abstract class EnterpriseTestSupport {
     }
 
     /** A valid, fresh USCC (registered in Kunming, org code with a valid GB 11714 check). */
-    static String freshUscc() {
+    protected static String freshUscc() {
         String body = String.format("%08d", SEQ.incrementAndGet() * 7919 % 100_000_000);
         String org = body + OrganisationCode.checkCharFor(body);
         String first17 = "91530100" + org;
         return first17 + Uscc.checkCharFor(first17);
     }
 
-    static String freshUsername() {
+    protected static String freshUsername() {
         return "ent" + SEQ.incrementAndGet();
     }
 
-    static void signIn(CurrentUser user) {
+    protected static void signIn(CurrentUser user) {
         var auth = new UsernamePasswordAuthenticationToken(user, null,
                 user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
         SecurityContextHolder.getContext().setAuthentication(auth);
     }
 
-    static CurrentUser enterpriseUser(long enterpriseId) {
+    protected static CurrentUser enterpriseUser(long enterpriseId) {
         return new CurrentUser(10_000 + enterpriseId, "ent-user-" + enterpriseId, "企业用户", Set.of(Role.ENTERPRISE),
                 Scope.enterprise(enterpriseId));
     }
 
-    static CurrentUser cityReviewer(String city) {
+    protected static CurrentUser cityReviewer(String city) {
         return new CurrentUser(2, "city-" + city, "市级审核员", Set.of(Role.CITY_REVIEWER), Scope.city(city));
     }
 
-    static CurrentUser provinceReviewer() {
+    protected static CurrentUser provinceReviewer() {
         return new CurrentUser(3, "province", "省级审核员", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
     }
 
     /** Registers a fresh enterprise in the county anonymously and signs in as its user. */
-    EnterpriseView registerAndSignIn(String county) {
+    protected EnterpriseView registerAndSignIn(String county) {
         SecurityContextHolder.clearContext();
         EnterpriseView e = enterprises.register(new RegistrationForm(freshUscc(), "测试企业" + SEQ.incrementAndGet(), county,
                 "张三", "0871-63123456", "hr@example.cn", freshUsername(), "secret123"));
@@ -86,12 +86,12 @@ abstract class EnterpriseTestSupport {
     }
 
     /** A complete, valid filing for the enterprise. */
-    static FilingData completeData(EnterpriseView e) {
+    protected static FilingData completeData(EnterpriseView e) {
         return new FilingData(e.uscc(), e.name(), e.countyCode(), "110", "13", "食品加工与销售", "张三",
                 "昆明市五华区人民中路 1 号", "650031", "0871-63123456", "0871-63123457", "hr@example.cn", 120);
     }
 
-    Task task(String processInstanceId) {
+    protected Task task(String processInstanceId) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
         if (open.size() != 1) {
             throw new AssertionError("expected one open task, found " + open);
@@ -99,17 +99,17 @@ abstract class EnterpriseTestSupport {
         return open.get(0);
     }
 
-    void decide(CurrentUser reviewer, String processInstanceId, Map<String, Object> vars) {
+    protected void decide(CurrentUser reviewer, String processInstanceId, Map<String, Object> vars) {
         signIn(reviewer);
         tasks.complete(task(processInstanceId).getId(), vars);
     }
 
-    List<String> auditActions(String targetType, long targetId) {
+    protected List<String> auditActions(String targetType, long targetId) {
         return jdbc.queryForList("select action from audit_log where target_type = ? and target_id = ? order by id",
                 String.class, targetType, Long.toString(targetId));
     }
 
-    String enterpriseState(long id) {
+    protected String enterpriseState(long id) {
         return jdbc.queryForObject("select filing_state from enterprise where id = ?", String.class, id);
     }
 }

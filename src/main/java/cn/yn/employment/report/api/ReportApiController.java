@@ -86,6 +86,12 @@ class ReportApiController {
         return ReportDto.of(reports.withdraw(r.id()));
     }
 
+    @PostMapping("/review/reports/{reportId}/correct")
+    @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again")
+    ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body) {
+        return ReportDto.of(reports.correct(reportId, body.reason()));
+    }
+
     @GetMapping("/reports/{periodCode}/versions")
     @Operation(summary = "Every submitted version of the report")
     List<ReportVersionView> versions(@PathVariable String periodCode) {
@@ -99,6 +105,9 @@ class ReportApiController {
             throw new AccessDeniedException("an enterprise account is required");
         }
         return id;
+    }
+
+    record CorrectionRequest(String reason) {
     }
 
     record PeriodDto(String code, String state, Instant windowStart, Instant windowEnd, boolean openForMe) {

@@ -1,0 +1,99 @@
+package cn.yn.employment.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects measurements, prints the table and writes {@code results.json} and {@code results.md}. */
+public class BenchReport {
+
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, Object> context = new LinkedHashMap<>();
+
+    public void context(String key, Object value) {
+        context.put(key, value);
+    }
+
+    public void add(Measurement m) {
+        measurements.add(m);
+        System.out.println(line(m));
+    }
+
+    public List<Measurement> measurements() {
+        return List.copyOf(measurements);
+    }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| # | Scenario | Target | min | median | max | Baseline (same run) | Ratio | Note |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Measurement m : measurements) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", m.id(), m.scenario(), m.target(),
+                    fmt(m.min(), m.unit()), fmt(m.median(), m.unit()), fmt(m.max(), m.unit()),
+                    m.baselineMedian() == null ? "" : m.baselineName() + ": " + fmt(m.baselineMedian(), m.unit()),
+                    m.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f×", m.ratio()), m.note() == null ? "" : m.note()));
+        }
+        return sb.toString();
+    }
+
+    public void write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("generatedAt", Instant.now().toString());
+            json.put("context", context);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Measurement m : measurements) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("id", m.id());
+                r.put("scenario", m.scenario());
+                r.put("unit", m.unit());
+                r.put("target", m.target());
+                r.put("samples", m.samples());
+                r.put("min", m.min());
+                r.put("median", m.median());
+                r.put("max", m.max());
+                r.put("p95", m.p95());
+                r.put("baselineName", m.baselineName());
+                r.put("baseline", m.baseline());
+                r.put("ratio", m.ratio());
+                r.put("note", m.note());
+                rows.add(r);
+            }
+            json.put("measurements", rows);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
+            StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+            context.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+            md.append('\n').append(markdown());
+            Files.writeString(dir.resolve("results.md"), md, StandardCharsets.UTF_8);
+            System.out.println();
+            System.out.println(md);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String line(Measurement m) {
+        return String.format(Locale.ROOT, "BENCH %-4s %-58s min %10s  median %10s  max %10s%s", m.id(), m.scenario(),
+                fmt(m.min(), m.unit()), fmt(m.median(), m.unit()), fmt(m.max(), m.unit()),
+                m.baselineMedian() == null ? "" : String.format(Locale.ROOT, "  | %s %s  ratio %.2f×", m.baselineName(),
+                        fmt(m.baselineMedian(), m.unit()), m.ratio() == null ? Double.NaN : m.ratio()));
+    }
+
+    static String fmt(double v, String unit) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return (v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v)) + " " + unit;
+    }
+}

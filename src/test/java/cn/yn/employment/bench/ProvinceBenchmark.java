@@ -1,0 +1,83 @@
+package cn.yn.employment.bench;
+
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.datagen.ProvinceDataGenerator;
+import cn.yn.employment.report.ReportService;
+import cn.yn.employment.review.ReviewService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The province-scale benchmark (docs/performance.md). Run on PostgreSQL only:
+ * {@code ./mvnw verify -Pbench} (scale with -Dbench.enterprises=…, -Dbench.burst=…, -Dbench.openTasks=…).
+ * Writes bench-results/results.json and results.md.
+ */
+@Tag("bench-full")
+@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=24")
+@Import(BenchClock.class)
+class ProvinceBenchmark {
+
+    @Autowired ProvinceDataGenerator generator;
+    @Autowired ReportService reports;
+    @Autowired ReviewService review;
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired JdbcTemplate jdbc;
+    @Value("${spring.datasource.url}") String url;
+    @Value("${spring.datasource.username}") String user;
+
+    @Test
+    void provinceScale() throws Exception {
+        int enterprises = Integer.getInteger("bench.enterprises", 100_000);
+        int months = Integer.getInteger("bench.months", 24);
+        int burst = Integer.getInteger("bench.burst", 50_000);
+        int openTasks = Integer.getInteger("bench.openTasks", 100_000);
+        String period = BenchClock.OPEN_PERIOD.toString();
+
+        BenchReport out = new BenchReport();
+        out.context("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        out.context("database", jdbc.queryForObject("select version()", String.class));
+        out.context("scale", enterprises + " enterprises, " + months + " months, burst " + burst + ", open tasks " + openTasks);
+        BenchmarkScenarios s = new BenchmarkScenarios(generator, reports, review, repository, runtime, tasks, jdbc, out);
+
+        if (jdbc.queryForObject("select count(*) from enterprise", Integer.class) < enterprises) {
+            s.generate(enterprises, months, BenchClock.OPEN_PERIOD);
+        }
+        s.p1DeadlineBurst(period, burst / 3, 3);
+        long missing = openTasks - s.openTasks();
+        if (missing > 0) {   // top up the inbox to the target number of open tasks, untimed
+            s.submitAll(period, s.unreported(period, (int) missing));
+        }
+        CurrentUser city = new CurrentUser(-1, "bench-city", "市级审核", Set.of(Role.CITY_REVIEWER), Scope.city("530100"));
+        CurrentUser province = new CurrentUser(-2, "bench-province", "省级审核", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
+        s.p2Inbox(period, city, "530102", "city 530100, county 530102", 20);
+        s.p2Inbox(period, city, null, "city 530100, all counties", 20);
+        s.p3BulkApprove(period, city, 1000, 3);
+        s.p2Inbox(period, province, null, "province", 20);
+
+        ProcessScenarios.p6Startup(out, 3);
+        URI db = URI.create(url.substring("jdbc:".length()));
+        List<Double> tps = ProcessScenarios.pgbench(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort(), user, 15);
+        double p1 = out.measurements().stream().filter(m -> m.id().equals("P1")).findFirst().orElseThrow().median();
+        out.add(new Measurement("P7", "P1 submissions/s ÷ pgbench TPC-B tps (same server)", "tps", true, "reported",
+                tps, null, null, String.format(java.util.Locale.ROOT, "P1 %.0f/s ÷ pgbench %.0f tps = %.3f", p1,
+                Measurement.stat(tps, 50), p1 / Measurement.stat(tps, 50))));
+        out.write(Path.of("bench-results"));
+    }
+}
