@@ -40,14 +40,16 @@ public class AccountService {
     private final CurrentUserProvider currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AccountService(AppUserRepository users, PasswordEncoder encoder, CurrentUserProvider currentUser, AuditLog audit,
-                   Clock clock) {
+                   Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.users = users;
         this.encoder = encoder;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -67,6 +69,13 @@ public class AccountService {
         AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
         requireManage(u.scope(), u.getRoles());
         return view(u);
+    }
+
+    /** A user by name (case-insensitive), for administrators. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserView> findByUsername(String username) {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        return users.findByUsernameIgnoreCase(username == null ? "" : username.trim()).map(this::view);
     }
 
     @Transactional
@@ -198,9 +207,14 @@ public class AccountService {
         if (me.has(Role.SYSTEM_ADMIN)) {
             return;
         }
-        // a city reviewer manages the enterprise accounts of its own city; the enterprise module checks the city
+        // a city reviewer manages the enterprise accounts of enterprises in its own city (read from the shared
+        // enterprise table, so guessing another city's ids does not help)
         if (me.has(Role.CITY_REVIEWER) && targetRoles.equals(ENTERPRISE_ONLY) && targetScope.type() == ScopeType.ENTERPRISE) {
-            return;
+            String city = jdbc.query("select city_code from enterprise where id = ?", (rs, n) -> rs.getString(1),
+                    targetScope.enterpriseId()).stream().findFirst().orElse(null);
+            if (city != null && me.scope().coversCity(city)) {
+                return;
+            }
         }
         throw new AccessDeniedException("not allowed to manage this user");
     }

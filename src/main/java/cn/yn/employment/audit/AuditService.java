@@ -17,14 +17,60 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditService {
 
+    /** Reasons {@link ChainVerification#reason()} may carry; also the i18n keys that explain them. */
+    public static final String REASON_MISSING = "audit.verify.reason.missing";
+    public static final String REASON_PREVIOUS_HASH = "audit.verify.reason.previousHash";
+    public static final String REASON_CONTENT = "audit.verify.reason.content";
+    static final int EXPORT_MAX_ROWS = 100_000;
+
     private final JdbcTemplate jdbc;
     private final CurrentUserProvider currentUser;
     private final AuditChainSealer sealer;
+    private final AuditLog audit;
 
-    AuditService(JdbcTemplate jdbc, CurrentUserProvider currentUser, AuditChainSealer sealer) {
+    AuditService(JdbcTemplate jdbc, CurrentUserProvider currentUser, AuditChainSealer sealer, AuditLog audit) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.sealer = sealer;
+        this.audit = audit;
+    }
+
+    /**
+     * The entries matching a search as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
+     * Chinese text), newest first, at most {@value #EXPORT_MAX_ROWS} rows. The export itself is audited.
+     */
+    @Transactional
+    public byte[] exportCsv(AuditQuery q) {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        sb.append("id,seq,occurred_at,actor,action,target_type,target_id,client_address,before_json,after_json\r\n");
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        args.add(EXPORT_MAX_ROWS);
+        long[] rows = {0};
+        jdbc.query("select * from audit_log" + where + " order by id desc limit ?", rs -> {
+            AuditEntry e = map(rs, 0);
+            sb.append(e.id()).append(',').append(e.seq() == null ? "" : e.seq()).append(',')
+                    .append(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            e.occurredAt().atZone(cn.yn.employment.common.time.TimeConfig.ZONE))).append(',')
+                    .append(csv(e.actor())).append(',').append(csv(e.action())).append(',')
+                    .append(csv(e.targetType())).append(',').append(csv(e.targetId())).append(',')
+                    .append(csv(e.clientAddress())).append(',').append(csv(e.beforeJson())).append(',')
+                    .append(csv(e.afterJson())).append("\r\n");
+            rows[0]++;
+        }, args.toArray());
+        audit.record("AUDIT_EXPORTED", "audit_log", null, null, java.util.Map.of("query", String.valueOf(q), "rows", rows[0]));
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String csv(String v) {
+        if (v == null) {
+            return "";
+        }
+        // a leading =, +, - or @ would be a formula in a spreadsheet
+        String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     @Transactional(readOnly = true)
@@ -54,6 +100,7 @@ public class AuditService {
     /** Verification without a user, for the scheduled integrity check and tests. */
     public ChainVerification verifyChain() {
         sealer.sealPending();
+        Long lastSeq = jdbc.queryForObject("select last_seq from audit_chain_head where id = 1", Long.class);
         String[] prev = {"0".repeat(64)};
         long[] expectedSeq = {1};
         long[] checked = {0};
@@ -73,23 +120,30 @@ public class AuditService {
                     "before_json", nz(rs.getString("before_json")), "after_json", nz(rs.getString("after_json")),
                     "client_address", nz(rs.getString("client_address")));
             if (seq != expectedSeq[0]) {
-                broken[0] = new ChainVerification(checked[0], expectedSeq[0], id, "missing entry before seq " + seq);
+                broken[0] = new ChainVerification(checked[0], expectedSeq[0], id, REASON_MISSING);
                 return;
             }
             if (!prev[0].equals(rs.getString("prev_hash"))) {
-                broken[0] = new ChainVerification(checked[0], seq, id, "previous hash does not match");
+                broken[0] = new ChainVerification(checked[0], seq, id, REASON_PREVIOUS_HASH);
                 return;
             }
             String expected = AuditChainSealer.hash(prev[0], seq, row);
             if (!expected.equals(rs.getString("hash"))) {
-                broken[0] = new ChainVerification(checked[0], seq, id, "content does not match its hash");
+                broken[0] = new ChainVerification(checked[0], seq, id, REASON_CONTENT);
                 return;
             }
             prev[0] = expected;
             expectedSeq[0]++;
             checked[0]++;
         });
-        return broken[0] != null ? broken[0] : new ChainVerification(checked[0], null, null, null);
+        if (broken[0] != null) {
+            return broken[0];
+        }
+        // rows removed from the end leave no gap behind them: compare with the chain head (read before the walk)
+        if (lastSeq != null && lastSeq > checked[0]) {
+            return new ChainVerification(checked[0], checked[0] + 1, null, REASON_MISSING);
+        }
+        return new ChainVerification(checked[0], null, null, null);
     }
 
     private static Object nz(String s) {

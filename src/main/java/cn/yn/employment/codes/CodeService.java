@@ -2,13 +2,16 @@ package cn.yn.employment.codes;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read access to the versioned code tables. Tables are small (≤ 150 rows) and read on every form, so each is
@@ -122,40 +127,98 @@ public class CodeService {
 
     /**
      * Adds a new version of an entry (or a new entry) valid from a day; the version valid before that day is
-     * closed on it. The history stays, so old reports keep their labels.
+     * closed on it. The history stays, so old reports keep their labels. Level and parent default to the
+     * previous version's.
      */
     @Transactional
     public void saveVersion(CodeType type, String code, String name, String level, String parentCode, LocalDate validFrom) {
         Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
-        if (code == null || code.isBlank() || name == null || name.isBlank() || name.length() > 200 || validFrom == null) {
-            throw new DomainException("codes.edit.invalid");
+        String c = code == null ? "" : code.trim();
+        String n = name == null ? "" : name.trim();
+        List<FieldError> errors = new ArrayList<>();
+        if (!c.matches("^[0-9A-Za-z]{1,16}$")) {
+            errors.add(new FieldError("code", "codes.edit.codeInvalid"));
         }
-        Optional<Code> previous = allVersions(type).stream()
-                .filter(c -> c.code().equals(code) && c.validTo() == null).findFirst();
-        if (previous.isPresent() && !validFrom.isAfter(previous.get().validFrom())) {
-            throw new DomainException("codes.edit.validFromTooEarly", previous.get().validFrom());
+        if (n.isEmpty() || n.length() > 200) {
+            errors.add(new FieldError("name", "codes.edit.nameInvalid"));
+        }
+        if (validFrom == null) {
+            errors.add(new FieldError("validFrom", "codes.edit.validFromRequired"));
+        }
+        List<Code> versions = allVersions(type).stream().filter(v -> v.code().equals(c)).toList();
+        Optional<Code> previous = versions.stream().filter(v -> v.validTo() == null).findFirst();
+        if (validFrom != null) {
+            // a new version must start after every existing one, and not inside a closed one
+            versions.stream().filter(v -> !validFrom.isAfter(v.validFrom()) || v.validTo() != null && v.validTo().isAfter(validFrom))
+                    .map(Code::validFrom).max(Comparator.naturalOrder())
+                    .ifPresent(last -> errors.add(new FieldError("validFrom", "codes.edit.validFromTooEarly", last)));
+        }
+        String effectiveLevel = blankToNull(level) != null ? level.trim() : previous.map(Code::level).orElse(null);
+        String effectiveParent = blankToNull(parentCode) != null ? parentCode.trim() : previous.map(Code::parentCode).orElse(null);
+        if (effectiveParent != null && (effectiveParent.equals(c) || find(type, effectiveParent).isEmpty())) {
+            errors.add(new FieldError("parentCode", "codes.edit.parentUnknown"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException("codes.edit.invalid", errors);
         }
         previous.ifPresent(p -> jdbc.update("update code_entry set valid_to = ? where code_type = ? and code = ? and valid_from = ?",
-                Date.valueOf(validFrom), type.name(), code, Date.valueOf(p.validFrom())));
-        int order = previous.map(Code::sortOrder).orElse(allVersions(type).size());
+                Date.valueOf(validFrom), type.name(), c, Date.valueOf(p.validFrom())));
+        int order = versions.stream().mapToInt(Code::sortOrder).max()
+                .orElse(allVersions(type).stream().mapToInt(Code::sortOrder).max().orElse(-1) + 1);
         jdbc.update("insert into code_entry (code_type, code, name, level, parent_code, sort_order, valid_from) values (?, ?, ?, ?, ?, ?, ?)",
-                type.name(), code.trim(), name.trim(), level, parentCode, order, Date.valueOf(validFrom));
-        audit.record("CODE_VERSION_SAVED", "code:" + type.name(), code, previous.orElse(null),
-                Map.of("name", name, "validFrom", validFrom.toString()));
-        cache.remove(type);
+                type.name(), c, n, effectiveLevel, effectiveParent, order, Date.valueOf(validFrom));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("name", n);
+        after.put("level", effectiveLevel);
+        after.put("parentCode", effectiveParent);
+        after.put("validFrom", validFrom.toString());
+        audit.record("CODE_VERSION_SAVED", "code:" + type.name(), c, previous.map(CodeService::snapshot).orElse(null), after);
+        evictAfterCommit(type);
     }
 
-    /** Ends an entry's validity on a day (e.g. a county merged away). */
+    /** Ends an entry's validity on a day (e.g. a county merged away); the entry stays for history. */
     @Transactional
     public void retire(CodeType type, String code, LocalDate validTo) {
         Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
-        int n = jdbc.update("update code_entry set valid_to = ? where code_type = ? and code = ? and valid_to is null",
-                Date.valueOf(validTo), type.name(), code);
-        if (n == 0) {
+        Optional<Code> open = allVersions(type).stream().filter(v -> v.code().equals(code) && v.validTo() == null).findFirst();
+        if (open.isEmpty()) {
             throw new DomainException("codes.edit.notFound");
         }
-        audit.record("CODE_RETIRED", "code:" + type.name(), code, null, Map.of("validTo", validTo.toString()));
+        if (validTo == null || !validTo.isAfter(open.get().validFrom())) {
+            throw new DomainException("codes.edit.invalid",
+                    List.of(new FieldError("validTo", "codes.edit.validToTooEarly", open.get().validFrom())));
+        }
+        jdbc.update("update code_entry set valid_to = ? where code_type = ? and code = ? and valid_from = ?",
+                Date.valueOf(validTo), type.name(), code, Date.valueOf(open.get().validFrom()));
+        audit.record("CODE_RETIRED", "code:" + type.name(), code, snapshot(open.get()), Map.of("validTo", validTo.toString()));
+        evictAfterCommit(type);
+    }
+
+    private static Map<String, Object> snapshot(Code c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("level", c.level());
+        m.put("parentCode", c.parentCode());
+        m.put("validFrom", c.validFrom().toString());
+        m.put("validTo", c.validTo() == null ? null : c.validTo().toString());
+        return m;
+    }
+
+    /** Readers must not cache the table before this change is visible, so the entry is dropped after commit. */
+    private void evictAfterCommit(CodeType type) {
         cache.remove(type);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(type);
+                }
+            });
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     @org.springframework.scheduling.annotation.Scheduled(fixedDelay = RELOAD_MS)

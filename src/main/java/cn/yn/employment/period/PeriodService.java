@@ -139,11 +139,20 @@ public class PeriodService {
         if (code == null || !CODE.matcher(code.trim()).matches()) {
             throw new DomainException("period.invalid", List.of(new FieldError("code", "period.code.format")));
         }
+        return create(code, defaultWindow(YearMonth.parse(code.trim())));
+    }
+
+    /** Creates a period with the window the province sets; its state follows the clock. Province only. */
+    @Transactional
+    public SurveyPeriod create(String code, Window w) {
+        Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER);
+        if (code == null || !CODE.matcher(code.trim()).matches()) {
+            throw new DomainException("period.invalid", List.of(new FieldError("code", "period.code.format")));
+        }
         String c = code.trim();
         if (find(c).isPresent()) {
             throw new DomainException("period.invalid", List.of(new FieldError("code", "period.code.exists", c)));
         }
-        Window w = defaultWindow(YearMonth.parse(c));
         Instant now = clock.instant();
         PeriodState state = now.isBefore(w.start()) ? PeriodState.SCHEDULED
                 : w.contains(now) ? PeriodState.OPEN : PeriodState.CLOSED;

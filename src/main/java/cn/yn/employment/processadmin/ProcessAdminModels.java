@@ -57,6 +57,6 @@ public final class ProcessAdminModels {
     /** A process instance's diagram with its current (active) and already completed steps. */
     public record InstanceDiagram(String processInstanceId, String processDefinitionId, String definitionName,
                                   int version, String xml, List<String> activeActivityIds,
-                                  List<String> completedActivityIds, boolean ended) {
+                                  List<String> activeActivityNames, List<String> completedActivityIds, boolean ended) {
     }
 }

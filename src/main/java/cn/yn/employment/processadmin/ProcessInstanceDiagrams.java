@@ -75,8 +75,13 @@ public class ProcessInstanceDiagrams {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        org.flowable.bpmn.model.BpmnModel model = repository.getBpmnModel(def.getId());
+        List<String> names = active.stream().map(a -> {
+            org.flowable.bpmn.model.FlowElement e = model.getFlowElement(a);
+            return e == null || e.getName() == null || e.getName().isBlank() ? a : e.getName();
+        }).toList();
         return new InstanceDiagram(processInstanceId, def.getId(), def.getName(), def.getVersion(), xml, active,
-                completed, ended);
+                names, completed, ended);
     }
 
     private Map<String, Object> variables(String processInstanceId) {

@@ -330,6 +330,27 @@ public class ReportService {
         return store.find(reportId).orElseThrow();
     }
 
+    /**
+     * 缺报: at the close of a period, every filed enterprise that has not submitted becomes MISSING — its draft is
+     * kept (state MISSING, still editable so a late-filing grant lets it submit), or a MISSING row is created.
+     * For the province or a system job (scope SYSTEM). Returns how many reports are now missing.
+     */
+    @Transactional
+    public int markMissing(String periodCode) {
+        CurrentUser me = currentUser.require();
+        boolean province = me.has(Role.PROVINCE_REVIEWER) && me.scope().isProvince();
+        if (!province && me.scope().type() != ScopeType.SYSTEM) {
+            throw new AccessDeniedException("province or system only");
+        }
+        periods.require(periodCode);
+        Instant now = clock.instant();
+        int drafts = store.markDraftsMissing(periodCode, now);
+        int created = store.insertMissing(periodCode, now);
+        audit.record("REPORT_MISSING_MARKED", "survey_period", periodCode, null,
+                Map.of("draftsMarked", drafts, "rowsCreated", created));
+        return drafts + created;
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String withdrawRefusal(ReportView r) {

@@ -294,6 +294,8 @@ public class ReviewService {
         done.forEach(d -> reviewerTaskIds.add(d.taskId()));
         open.forEach(o -> reviewerTaskIds.add(o.taskId()));
         Set<String> processes = new LinkedHashSet<>();
+        // one time source for ordering: the engine's own history (the projection's times come from the app clock)
+        Map<String, Instant> engineEnd = new java.util.HashMap<>();
         done.forEach(d -> processes.add(d.processInstanceId()));
         open.forEach(o -> processes.add(o.processInstanceId()));
         for (String pi : processes) {
@@ -302,6 +304,9 @@ public class ReviewService {
                 entries.add(new TimelineEntry(hpi.getStartTime().toInstant(), "SUBMITTED", hpi.getStartUserId(), null, null, null));
             }
             for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi).finished().list()) {
+                if (t.getEndTime() != null) {
+                    engineEnd.put(t.getId(), t.getEndTime().toInstant());
+                }
                 if (!reviewerTaskIds.contains(t.getId()) && t.getEndTime() != null) {
                     entries.add(new TimelineEntry(t.getEndTime().toInstant(), "RESUBMITTED", t.getAssignee(),
                             t.getTaskDefinitionKey(), null, null));
@@ -314,7 +319,7 @@ public class ReviewService {
             }
         }
         for (WorkItem d : done) {
-            entries.add(new TimelineEntry(d.completedAt(), "RETURN".equals(d.decision()) ? "RETURNED" : "APPROVED",
+            entries.add(new TimelineEntry(engineEnd.getOrDefault(d.taskId(), d.completedAt()), "RETURN".equals(d.decision()) ? "RETURNED" : "APPROVED",
                     d.completedBy(), d.taskKey(), d.returnTo(), d.comment()));
         }
         for (WorkItem o : open) {

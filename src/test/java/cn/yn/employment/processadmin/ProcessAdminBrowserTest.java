@@ -40,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the user guide. Run with {@code -Pbrowser}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vaadin.devmode.devTools.enabled=false")
 class ProcessAdminBrowserTest {
 
     static final String PASSWORD = "Browser2026pw";
@@ -97,6 +98,11 @@ class ProcessAdminBrowserTest {
         Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Clicks through JavaScript, so no overlay (dev-mode notifications) can intercept it. */
+    private void click(String id) {
+        js("arguments[0].click();", driver.findElement(By.id(id)));
+    }
+
     private void setField(String id, String value) {
         WebElement input = driver.findElement(By.cssSelector("#" + id + " input, #" + id + " textarea"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -146,8 +152,10 @@ class ProcessAdminBrowserTest {
         screenshot("processadmin-diagram.png");
 
         driver.get(url("process/definitions"));
-        waitFor(60).until(d -> !d.findElements(By.id("definitions-grid")).isEmpty());
-        Thread.sleep(1500);
+        waitFor(60).until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[text()='paTestReview']")).isEmpty());
+        js("arguments[0].click();", driver.findElement(By.xpath("//vaadin-grid-cell-content[text()='paTestReview']")));
+        waitFor(30).until(d -> !d.findElements(By.id("action-edit")).isEmpty());
+        Thread.sleep(1000);
         screenshot("processadmin-definitions.png");
 
         // the editor: rename a task through the modeler API
@@ -162,10 +170,10 @@ class ProcessAdminBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#prop-candidate-groups input")).getDomProperty("value")).isEqualTo("province");
         setField("prop-due-date", "P4D");
         setField("prop-documentation", "省级审核，4 天内完成");
-        driver.findElement(By.id("prop-apply")).click();
+        click("prop-apply");
         waitFor(30).until(d -> "P4D".equals(js("const m = window.__emsModeler; return m.get('elementRegistry').get('provinceReview').businessObject.$attrs['flowable:dueDate'];")));
 
-        driver.findElement(By.id("editor-validate")).click();
+        click("editor-validate");
         waitFor(30).until(d -> d.findElement(By.id("editor-status")).getText().contains("校验通过"));
         screenshot("processadmin-editor.png");
 
@@ -173,9 +181,9 @@ class ProcessAdminBrowserTest {
         js("const m = window.__emsModeler; m.get('selection').select(m.get('elementRegistry').get('revise'));");
         waitFor(30).until(d -> "企业修改".equals(d.findElement(By.cssSelector("#prop-name input")).getDomProperty("value")));
         setField("prop-candidate-groups", "admins");
-        driver.findElement(By.id("prop-apply")).click();
+        click("prop-apply");
         waitFor(30).until(d -> "admins".equals(js("const m = window.__emsModeler; return m.get('elementRegistry').get('revise').businessObject.$attrs['flowable:candidateGroups'];")));
-        driver.findElement(By.id("editor-validate")).click();
+        click("editor-validate");
         waitFor(30).until(d -> !d.findElements(By.cssSelector("#editor-modeler .djs-element.ems-problem")).isEmpty());
         assertThat(driver.findElement(By.id("editor-problems")).getText()).contains("admins");
         screenshot("processadmin-problems.png");
@@ -183,7 +191,7 @@ class ProcessAdminBrowserTest {
         waitFor(30).until(d -> js("const m = window.__emsModeler; return m.get('elementRegistry').get('revise').businessObject.$attrs['flowable:candidateGroups'] || null;") == null);
 
         setField("deploy-comment", "浏览器测试：市级环节改名，省级时限 4 天");
-        driver.findElement(By.id("editor-deploy")).click();
+        click("editor-deploy");
         waitFor(60).until(d -> d.findElement(By.id("editor-status")).getText().contains(String.valueOf(v1.getVersion() + 1)));
 
         ProcessDefinition v2 = repository.createProcessDefinitionQuery().processDefinitionKey("paTestReview").latestVersion().singleResult();

@@ -272,6 +272,54 @@ class ReportProcessTest extends ReportTestBase {
     }
 
     @Test
+    void closingMarksNonReportersMissing() {
+        period("2025-12", periods);
+        long drafting = filedEnterprise("530100", "530102", 10);
+        long silent = filedEnterprise("530100", "530102", 20);
+        long filedLate = filedEnterprise("530300", "530302", 30);
+        jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
+                + " created_at, updated_at) values (?, '2025-12', '530100', '530102', 'DRAFT', 10, 9, now(), now())", drafting);
+        jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
+                + " created_at, updated_at) values (?, '2025-12', '530300', '530302', 'ACCEPTED', 30, 30, now(), now())", filedLate);
+        actAs(city("530100"));
+        assertThatThrownBy(() -> reports.markMissing("2025-12")).isInstanceOf(AccessDeniedException.class);
+        actAs(province());
+        assertThat(reports.markMissing("2025-12")).isGreaterThanOrEqualTo(2);
+        assertThat(reports.find(drafting, "2025-12").orElseThrow().state()).isEqualTo(ReportState.MISSING);
+        assertThat(reports.find(drafting, "2025-12").orElseThrow().headcount()).isEqualTo(9);
+        ReportView missing = reports.find(silent, "2025-12").orElseThrow();
+        assertThat(missing.state()).isEqualTo(ReportState.MISSING);
+        assertThat(missing.baselineHeadcount()).isEqualTo(20);
+        assertThat(reports.find(filedLate, "2025-12").orElseThrow().state()).isEqualTo(ReportState.ACCEPTED);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REPORT_MISSING_MARKED' and target_id = '2025-12'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Autowired
+    ReportDemoData demo;
+
+    @Test
+    void demoDataGoesThroughTheRealChain() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(filedEnterprise("530100", "530102", 50 + i));
+        }
+        assertThat(demo.populate(ids)).isEqualTo(10);
+        assertThat(demo.currentCode()).isEqualTo(P);
+        actAs(province());
+        Map<ReportState, Long> byState = ids.stream().map(id -> reports.find(id, P).orElseThrow())
+                .collect(java.util.stream.Collectors.groupingBy(ReportView::state, java.util.stream.Collectors.counting()));
+        assertThat(byState).containsEntry(ReportState.DRAFT, 2L).containsEntry(ReportState.PENDING_CITY, 3L)
+                .containsEntry(ReportState.PENDING_PROVINCE, 1L).containsEntry(ReportState.RETURNED, 2L)
+                .containsEntry(ReportState.ACCEPTED, 2L);
+        ReportView pending = ids.stream().map(id -> reports.find(id, P).orElseThrow())
+                .filter(r -> r.state() == ReportState.PENDING_CITY).findFirst().orElseThrow();
+        assertThat(task(pending, ReportService.TASK_CITY)).isNotNull();
+        assertThat(reports.history(ids.get(0))).hasSizeGreaterThanOrEqualTo(4); // three accepted periods + the current one
+        assertThat(demo.populate(ids)).isZero(); // idempotent
+    }
+
+    @Test
     void scopeIsEnforced() {
         long a = filedEnterprise("530100", "530102", 100);
         long b = filedEnterprise("530300", "530302", 50);

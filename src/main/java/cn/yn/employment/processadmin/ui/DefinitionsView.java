@@ -46,7 +46,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
     public DefinitionsView(ProcessAdminService service) {
         this.service = service;
         setId("process-definitions");
-        setSizeFull();
+        setWidthFull();
         grid.setId("definitions-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DefinitionVersion::key).setHeader(t("processadmin.col.key")).setAutoWidth(true);
@@ -60,7 +60,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
                 .setHeader(t("processadmin.col.deployedBy")).setAutoWidth(true);
         grid.addColumn(d -> d.comment() == null ? "" : d.comment()).setHeader(t("processadmin.col.comment")).setFlexGrow(1);
         grid.addColumn(DefinitionVersion::runningInstances).setHeader(t("processadmin.col.running")).setAutoWidth(true);
-        grid.setHeight("320px");
+        grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
 
         activities.setId("activity-counts");
@@ -173,6 +173,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
                 .setHeader(ctx.getTranslation("processadmin.diff.col.details")).setFlexGrow(1);
         g.setItems(changes);
         g.setAllRowsVisible(true);
+        g.setWidthFull();
         return g;
     }
 

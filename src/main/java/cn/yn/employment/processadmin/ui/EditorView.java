@@ -48,7 +48,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     final TextField dueDate = new TextField();
     final TextArea documentation = new TextArea();
     final Button apply = new Button();
-    final TextArea comment = new TextArea();
+    final TextField comment = new TextField();
     final Button validate = new Button();
     final Button deploy = new Button();
     final Grid<ValidationProblem> problems = new Grid<>();
@@ -64,7 +64,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         setId("process-editor");
         setWidthFull();
         modeler.setId("editor-modeler");
-        modeler.setHeight("600px");
+        modeler.setHeight("460px");
+        modeler.setWidth(null);
+        modeler.getElement().getStyle().set("min-width", "0").set("flex", "1 1 auto");
 
         elementId.setLabel(t("processadmin.editor.id"));
         elementId.setReadOnly(true);
@@ -89,9 +91,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         form.setId("properties-form");
         form.setPadding(false);
         form.setWidth("320px");
-        form.getStyle().set("flex-shrink", "0");
+        form.setHeight("460px");
+        form.setSpacing(false);
+        form.getStyle().set("flex-shrink", "0").set("overflow", "auto");
         List.of(elementId, elementType, name, candidateGroups, dueDate).forEach(f -> f.setWidthFull());
         documentation.setWidthFull();
+        documentation.setMaxHeight("140px");
         showSelection(null);
         modeler.setSelectionListener(this::showSelection);
         modeler.setChangeListener(x -> status.setText(""));
@@ -103,7 +108,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
 
         comment.setLabel(t("processadmin.editor.comment"));
         comment.setId("deploy-comment");
-        comment.setWidth("420px");
+        comment.setWidth("480px");
         comment.setMaxLength(1000);
         validate.setText(t("processadmin.editor.validate"));
         validate.setId("editor-validate");
@@ -129,7 +134,8 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         changes.setId("editor-changes");
-        add(canvasAndForm, bar, status, problems, changes);
+        changes.setWidthFull();
+        add(bar, canvasAndForm, status, problems, changes);
     }
 
     @Override

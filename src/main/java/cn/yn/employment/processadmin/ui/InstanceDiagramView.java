@@ -45,7 +45,7 @@ public class InstanceDiagramView extends VerticalLayout implements BeforeEnterOb
         title = getTranslation("processadmin.instance.title", d.processInstanceId(), d.definitionName(), d.version());
         removeAll();
         Paragraph state = new Paragraph(d.ended() ? getTranslation("processadmin.instance.ended")
-                : getTranslation("processadmin.instance.current", String.join(", ", d.activeActivityIds())));
+                : getTranslation("processadmin.instance.current", String.join("、", d.activeActivityNames())));
         state.setId("instance-state");
         Paragraph legend = new Paragraph(getTranslation("processadmin.instance.legend"));
         legend.addClassName("ems-muted");

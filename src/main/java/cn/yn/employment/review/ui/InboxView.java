@@ -192,9 +192,11 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         newestFirst.setItems(false, true);
         newestFirst.setItemLabelGenerator(b -> getTranslation(b ? "review.filter.sort.newest" : "review.filter.sort.oldest"));
         newestFirst.setValue(false);
+        newestFirst.setWidth("14em");
         newestFirst.setId("review-filter-sort");
         text.setLabel(getTranslation("review.filter.text"));
         text.setClearButtonVisible(true);
+        text.setWidth("20em");
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setId("review-filter-text");
         search.setText(getTranslation("review.filter.search"));
@@ -295,7 +297,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         grid.addColumn(w -> getTranslation("review.kind." + w.kind())).setHeader(getTranslation("review.col.kind"))
                 .setKey("kind").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("review.col.enterprise")).setKey("enterprise")
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(WorkItem::uscc).setHeader(getTranslation("review.col.uscc")).setKey("uscc").setAutoWidth(true);
         grid.addColumn(w -> codes.nameOf(CodeType.REGION, province ? w.cityCode() : w.countyCode()))
                 .setHeader(getTranslation("review.col.region")).setKey("region").setAutoWidth(true);

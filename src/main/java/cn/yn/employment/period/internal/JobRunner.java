@@ -1,0 +1,89 @@
+package cn.yn.employment.period.internal;
+
+import cn.yn.employment.period.CalendarJob;
+import cn.yn.employment.period.ChaseService;
+import cn.yn.employment.period.LateFilingService;
+import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.ReviewSlaService;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a calendar job's work and records the run (job_run: fired_at, finished_at, outcome, message). Used by the
+ * Quartz job class and by "run now" when the scheduler is not running.
+ */
+@Component
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final PeriodCalendarService calendar;
+    private final LateFilingService grants;
+    private final ReviewSlaService sla;
+    private final FlowableHistoryCleanup cleanup;
+    private final CalendarScheduler scheduler;
+
+    JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, LateFilingService grants, ReviewSlaService sla,
+              FlowableHistoryCleanup cleanup, @Lazy CalendarScheduler scheduler) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.grants = grants;
+        this.sla = sla;
+        this.cleanup = cleanup;
+        this.scheduler = scheduler;
+    }
+
+    /** Runs the job now in this thread; returns the outcome (OK or FAILED). Never throws. */
+    public String run(CalendarJob job, String node) {
+        return record(job, node, switch (job) {
+            case PERIOD_OPEN -> () -> "opened " + calendar.openDue();
+            case PERIOD_REMIND -> () -> "reminded " + calendar.remindDue();
+            case PERIOD_CLOSE -> () -> "closed " + calendar.closeDue();
+            case GRANT_EXPIRY -> () -> "expired " + grants.expireDue();
+            case REVIEW_SLA -> () -> {
+                int n = sla.escalateOverdue();
+                return n < 0 ? "no review inbox yet" : "escalated " + n;
+            };
+            case CALENDAR_SYNC -> () -> "triggers " + scheduler.syncAll();
+            case FLOWABLE_HISTORY_CLEANUP -> () -> "deleted " + cleanup.clean();
+        });
+    }
+
+    private String record(CalendarJob job, String node, Supplier<String> work) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Timestamp fired = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into job_run (job, node, fired_at, outcome) values (?, ?, ?, 'RUNNING')",
+                    new String[] {"id"});
+            ps.setString(1, job.key());
+            ps.setString(2, node);
+            ps.setTimestamp(3, fired);
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        String outcome;
+        String message;
+        try {
+            message = work.get();
+            outcome = "OK";
+        } catch (RuntimeException e) {
+            log.error("job {} failed", job.key(), e);
+            outcome = "FAILED";
+            message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        jdbc.update("update job_run set finished_at = ?, outcome = ?, message = ? where id = ?",
+                Timestamp.from(clock.instant()), outcome, message == null ? null
+                        : message.length() > 2000 ? message.substring(0, 2000) : message, id);
+        return outcome;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.yn.employment.period.internal;
+
+import cn.yn.employment.common.time.TimeConfig;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Business-time formatting (Asia/Shanghai). */
+public final class Times {
+
+    public static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+
+    private Times() {
+    }
+
+    public static String format(Instant i) {
+        return i == null ? "" : MINUTES.format(i);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.yn.employment.statistics;
+
+/** The statistics reports, each a PDF (JasperReports) and an Excel workbook. */
+public enum ReportKind {
+    SUMMARY_BY_CITY("summary-city"),
+    SUMMARY_BY_COUNTY("summary-county"),
+    BY_INDUSTRY("industry"),
+    BY_REGISTRATION_TYPE("registration-type"),
+    REDUCTIONS("reductions"),
+    WARNINGS("warnings"),
+    PROGRESS("progress"),
+    TREND("trend");
+
+    private final String slug;
+
+    ReportKind(String slug) {
+        this.slug = slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    /** i18n key of the title, e.g. {@code statistics.report.SUMMARY_BY_CITY}. */
+    public String titleKey() {
+        return "statistics.report." + name();
+    }
+}

@@ -1,0 +1,273 @@
+package cn.yn.employment.statistics;
+
+import cn.yn.employment.codes.CodeService;
+import cn.yn.employment.codes.CodeType;
+import cn.yn.employment.common.i18n.Translations;
+import cn.yn.employment.statistics.ReportTable.Percent;
+import cn.yn.employment.statistics.internal.ChartRenderer;
+import cn.yn.employment.statistics.internal.ExcelWriter;
+import cn.yn.employment.statistics.internal.JasperRenderer;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The statistics reports: each {@link ReportKind} as a table (dashboard grids), a PDF (JasperReports, Chinese
+ * font embedded) and an Excel workbook. Figures come from {@link StatisticsService}, which checks role and
+ * scope.
+ */
+@Service
+public class StatisticsReports {
+
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final StatisticsService statistics;
+    private final CodeService codes;
+    private final Translations i18n;
+    private final JasperRenderer jasper;
+    private final ExcelWriter excel;
+    private final ChartRenderer charts;
+    private final Clock clock;
+    private final String issuingUnit;
+
+    StatisticsReports(StatisticsService statistics, CodeService codes, Translations i18n, JasperRenderer jasper,
+                      ExcelWriter excel, ChartRenderer charts, Clock clock,
+                      @Value("${app.issuing-unit:云南省人力资源和社会保障厅}") String issuingUnit) {
+        this.statistics = statistics;
+        this.codes = codes;
+        this.i18n = i18n;
+        this.jasper = jasper;
+        this.excel = excel;
+        this.charts = charts;
+        this.clock = clock;
+        this.issuingUnit = issuingUnit;
+    }
+
+    public byte[] pdf(ReportKind kind, String period, StatisticsFilter filter) {
+        ReportTable t = table(kind, period, filter, Translations.CHINESE);
+        return jasper.table(t, generatedAt(), issuingUnit);
+    }
+
+    public byte[] excel(ReportKind kind, String period, StatisticsFilter filter) {
+        return excel.write(table(kind, period, filter, Translations.CHINESE), generatedAt(), issuingUnit);
+    }
+
+    /** Any table already built (a dashboard grid) as a workbook. */
+    public byte[] excel(ReportTable table) {
+        return excel.write(table, generatedAt(), issuingUnit);
+    }
+
+    public String fileName(ReportKind kind, String period, StatisticsFilter filter, String extension) {
+        String scope = filter.cityCode() == null ? "530000" : filter.cityCode();
+        return kind.slug() + "-" + period + "-" + scope + (filter.excludeLargest() > 0 ? "-excl" + filter.excludeLargest() : "")
+                + "." + extension;
+    }
+
+    public String issuingUnit() {
+        return issuingUnit;
+    }
+
+    String generatedAt() {
+        return ZonedDateTime.now(clock).format(STAMP);
+    }
+
+    /** The table of a report, in the given language. */
+    public ReportTable table(ReportKind kind, String period, StatisticsFilter filter, Locale locale) {
+        StatisticsFilter f = statistics.scoped(filter);
+        String title = t(locale, kind.titleKey());
+        String scope = scopeLabel(f, locale);
+        return switch (kind) {
+            case SUMMARY_BY_CITY -> summary(title, period, scope, f, Dimension.CITY, locale);
+            case SUMMARY_BY_COUNTY -> summary(title, period, scope, f, Dimension.COUNTY, locale);
+            case BY_INDUSTRY -> grouped(title, period, scope, f, Dimension.INDUSTRY_SECTION, locale);
+            case BY_REGISTRATION_TYPE -> grouped(title, period, scope, f, Dimension.REGISTRATION_TYPE, locale);
+            case REDUCTIONS -> reductions(title, period, scope, f, locale);
+            case WARNINGS -> warnings(title, period, scope, f, locale);
+            case PROGRESS -> progress(title, period, scope, f, locale);
+            case TREND -> trend(title, period, scope, f, 24, locale);
+        };
+    }
+
+    /** The trend over {@code months} periods (12 or 24) with its chart. */
+    public ReportTable trendTable(String period, StatisticsFilter filter, int months, Locale locale) {
+        StatisticsFilter f = statistics.scoped(filter);
+        return trend(t(locale, ReportKind.TREND.titleKey()), period, scopeLabel(f, locale), f, months, locale);
+    }
+
+    // --- tables ----------------------------------------------------------------------------------------------
+
+    private ReportTable summary(String title, String period, String scope, StatisticsFilter f, Dimension d, Locale l) {
+        List<String> headers = List.of(t(l, d == Dimension.CITY ? "statistics.col.city" : "statistics.col.county"),
+                t(l, "statistics.col.monitored"), t(l, "statistics.col.accepted"), t(l, "statistics.col.baseline"),
+                t(l, "statistics.col.previous"), t(l, "statistics.col.headcount"), t(l, "statistics.col.change"),
+                t(l, "statistics.col.changeRate"), t(l, "statistics.col.jobLossRate"), t(l, "statistics.col.submissionRate"));
+        List<List<Object>> rows = new ArrayList<>();
+        Figures total = statistics.figures(period, f);
+        rows.add(summaryRow(t(l, "statistics.total"), total));
+        for (Figures g : sorted(statistics.breakdown(period, f, d), d)) {
+            rows.add(summaryRow(name(d, g.key()), g));
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.summary"), null);
+    }
+
+    private static List<Object> summaryRow(String label, Figures g) {
+        return row(label, g.monitored(), g.accepted(), g.baselineHeadcount(), g.previousHeadcount(), g.headcount(),
+                g.change(), Percent.of(g.changeRate()), Percent.of(g.jobLossRate()), Percent.of(g.submissionRate()));
+    }
+
+    private ReportTable grouped(String title, String period, String scope, StatisticsFilter f, Dimension d, Locale l) {
+        List<String> headers = List.of(t(l, d == Dimension.INDUSTRY_SECTION ? "statistics.col.industry" : "statistics.col.registrationType"),
+                t(l, "statistics.col.monitored"), t(l, "statistics.col.accepted"), t(l, "statistics.col.baseline"),
+                t(l, "statistics.col.headcount"), t(l, "statistics.col.change"), t(l, "statistics.col.changeRate"),
+                t(l, "statistics.col.rose"), t(l, "statistics.col.fell"), t(l, "statistics.col.jobLossRate"));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(groupedRow(t(l, "statistics.total"), statistics.figures(period, f)));
+        for (Figures g : sorted(statistics.breakdown(period, f, d), d)) {
+            rows.add(groupedRow(name(d, g.key()), g));
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
+    }
+
+    private static List<Object> groupedRow(String label, Figures g) {
+        return row(label, g.monitored(), g.accepted(), g.baselineHeadcount(), g.headcount(), g.change(),
+                Percent.of(g.changeRate()), g.rose(), g.fell(), Percent.of(g.jobLossRate()));
+    }
+
+    private ReportTable reductions(String title, String period, String scope, StatisticsFilter f, Locale l) {
+        List<String> headers = List.of(t(l, "statistics.col.item"), t(l, "statistics.col.enterprises"),
+                t(l, "statistics.col.persons"), t(l, "statistics.col.share"));
+        List<List<Object>> rows = new ArrayList<>();
+        List<CodeCount> types = statistics.reductionTypes(period, f);
+        long typePersons = types.stream().mapToLong(CodeCount::persons).sum();
+        rows.add(row(t(l, "statistics.reductions.types"), types.stream().mapToLong(CodeCount::enterprises).sum(), typePersons,
+                null));
+        for (CodeCount c : types) {
+            rows.add(row("　" + c.name(), c.enterprises(), c.persons(), Percent.of(Figures.ratio(c.persons(), typePersons))));
+        }
+        List<CodeCount> reasons = statistics.reductionReasons(period, f);
+        rows.add(row(t(l, "statistics.reductions.reasons"), null, null, null));
+        for (CodeCount c : reasons) {
+            rows.add(row("　" + c.name(), c.enterprises(), c.persons(), Percent.of(Figures.ratio(c.persons(), typePersons))));
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.reductions"), null);
+    }
+
+    private ReportTable warnings(String title, String period, String scope, StatisticsFilter f, Locale l) {
+        List<String> headers = List.of(t(l, "statistics.col.enterprise"), t(l, "statistics.col.city"), t(l, "statistics.col.county"),
+                t(l, "statistics.col.level"), t(l, "statistics.col.previous"), t(l, "statistics.col.headcount"),
+                t(l, "statistics.col.decrease"), t(l, "statistics.col.decreaseRate"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (WarningRow w : statistics.warnings(period, f, 2000)) {
+            rows.add(row(w.enterpriseName(), codes.nameOf(CodeType.REGION, w.cityCode()), codes.nameOf(CodeType.REGION, w.countyCode()),
+                    levelName(w.level(), l), w.previousHeadcount(), w.headcount(), w.decrease(), Percent.of(w.decreaseRate())));
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.warnings", rows.size()), null);
+    }
+
+    public String levelName(String level, Locale l) {
+        String key = "statistics.warning.level." + level;
+        return i18n.getTranslation(key, l).startsWith("!") ? level : i18n.getTranslation(key, l);
+    }
+
+    private ReportTable progress(String title, String period, String scope, StatisticsFilter f, Locale l) {
+        List<String> headers = List.of(t(l, "statistics.col.city"), t(l, "statistics.col.due"), t(l, "statistics.col.accepted"),
+                t(l, "statistics.col.pending"), t(l, "statistics.col.returned"), t(l, "statistics.col.missing"),
+                t(l, "statistics.col.notSubmitted"), t(l, "statistics.col.submissionRate"));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(progressRow(t(l, "statistics.total"), statistics.figures(period, f)));
+        for (Figures g : sorted(statistics.breakdown(period, f, Dimension.CITY), Dimension.CITY)) {
+            rows.add(progressRow(name(Dimension.CITY, g.key()), g));
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.progress"), null);
+    }
+
+    private static List<Object> progressRow(String label, Figures g) {
+        return row(label, g.due(), g.accepted(), g.pending(), g.returned(), g.missing(), g.notSubmitted(),
+                Percent.of(g.submissionRate()));
+    }
+
+    private ReportTable trend(String title, String period, String scope, StatisticsFilter f, int months, Locale l) {
+        List<String> headers = List.of(t(l, "statistics.col.period"), t(l, "statistics.col.accepted"),
+                t(l, "statistics.col.baseline"), t(l, "statistics.col.headcount"), t(l, "statistics.col.change"),
+                t(l, "statistics.col.changeRate"), t(l, "statistics.col.sincePrevious"), t(l, "statistics.col.jobLossRate"));
+        List<Figures> points = statistics.trend(period, months, f);
+        List<List<Object>> rows = new ArrayList<>();
+        Figures before = null;
+        for (Figures p : points) {
+            Long since = before == null || before.accepted() == 0 || p.accepted() == 0 ? null : p.headcount() - before.headcount();
+            rows.add(row(p.key(), p.accepted(), p.baselineHeadcount(), p.headcount(), p.change(), Percent.of(p.changeRate()),
+                    since, Percent.of(p.jobLossRate())));
+            before = p;
+        }
+        byte[] png = charts.trend(points, t(l, "statistics.col.headcount"), t(l, "statistics.col.changeRate"));
+        return new ReportTable(title + "（" + t(l, "statistics.trend.months", months) + "）", period, scope, headers, rows,
+                t(l, "statistics.note.trend"), png);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private List<Figures> sorted(List<Figures> groups, Dimension d) {
+        CodeType type = codeType(d);
+        List<String> order = codes.allVersions(type).stream().map(c -> c.code()).distinct().toList();
+        return groups.stream().sorted(Comparator.comparingInt((Figures g) -> {
+            int i = g.key() == null ? -1 : order.indexOf(g.key());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(g -> g.key() == null ? "" : g.key())).toList();
+    }
+
+    private static CodeType codeType(Dimension d) {
+        return switch (d) {
+            case CITY, COUNTY -> CodeType.REGION;
+            case INDUSTRY_SECTION, INDUSTRY_DIVISION -> CodeType.INDUSTRY;
+            case REGISTRATION_TYPE -> CodeType.REGISTRATION_TYPE;
+        };
+    }
+
+    /** "昆明市" for a city code, "C 制造业" for an industry, "(未填)" for none. */
+    public String name(Dimension d, String code) {
+        if (code == null) {
+            return i18n.chinese("statistics.unknown");
+        }
+        String name = codes.nameOf(codeType(d), code);
+        return d == Dimension.CITY || d == Dimension.COUNTY ? name : code + " " + name;
+    }
+
+    public String scopeLabel(StatisticsFilter f, Locale l) {
+        StringBuilder s = new StringBuilder(f.cityCode() == null ? codes.nameOf(CodeType.REGION, CodeService.PROVINCE)
+                : codes.nameOf(CodeType.REGION, f.cityCode()));
+        if (f.countyCode() != null) {
+            s.append(' ').append(codes.nameOf(CodeType.REGION, f.countyCode()));
+        }
+        if (f.industrySection() != null) {
+            s.append("；").append(name(Dimension.INDUSTRY_SECTION, f.industrySection()));
+        }
+        if (f.industryDivision() != null) {
+            s.append("；").append(name(Dimension.INDUSTRY_DIVISION, f.industryDivision()));
+        }
+        if (f.registrationType() != null) {
+            s.append("；").append(name(Dimension.REGISTRATION_TYPE, f.registrationType()));
+        }
+        if (f.excludeLargest() > 0) {
+            s.append(t(l, "statistics.excludingLargest", f.excludeLargest()));
+        }
+        return s.toString();
+    }
+
+    private String t(Locale l, String key, Object... args) {
+        return i18n.getTranslation(key, l, args);
+    }
+
+    private static List<Object> row(Object... cells) {
+        List<Object> r = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            r.add(c instanceof Integer i ? Long.valueOf(i) : c);
+        }
+        return r;
+    }
+}

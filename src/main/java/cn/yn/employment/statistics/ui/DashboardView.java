@@ -1,0 +1,365 @@
+package cn.yn.employment.statistics.ui;
+
+import cn.yn.employment.codes.Code;
+import cn.yn.employment.codes.CodeService;
+import cn.yn.employment.codes.CodeType;
+import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.security.ScopeType;
+import cn.yn.employment.statistics.CodeCount;
+import cn.yn.employment.statistics.Comparison;
+import cn.yn.employment.statistics.Figures;
+import cn.yn.employment.statistics.Overview;
+import cn.yn.employment.statistics.ReportKind;
+import cn.yn.employment.statistics.ReportTable;
+import cn.yn.employment.statistics.StatisticsFilter;
+import cn.yn.employment.statistics.StatisticsReports;
+import cn.yn.employment.statistics.StatisticsService;
+import cn.yn.employment.ui.HasViewTitle;
+import cn.yn.employment.ui.MainLayout;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The leadership dashboard: key figures, charts (ECharts) each with its figures in a table, and the PDF/Excel
+ * reports, for a period and filter. City-scoped users are fixed to their city (the service enforces it too).
+ */
+@Route(value = "dashboard", layout = MainLayout.class)
+@RolesAllowed({Role.LEADER_, Role.CITY_REVIEWER_, Role.PROVINCE_REVIEWER_})
+public class DashboardView extends VerticalLayout implements HasViewTitle {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final StatisticsService statistics;
+    private final StatisticsReports reports;
+    private final CodeService codes;
+    private final CurrentUser user;
+
+    final ComboBox<String> period = new ComboBox<>();
+    final ComboBox<Code> city = new ComboBox<>();
+    final ComboBox<Code> county = new ComboBox<>();
+    final ComboBox<Code> section = new ComboBox<>();
+    final ComboBox<Code> registrationType = new ComboBox<>();
+    final Select<Integer> months = new Select<>();
+    final Checkbox excludeLargest = new Checkbox();
+    private final Div content = new Div();
+
+    public DashboardView(StatisticsService statistics, StatisticsReports reports, CodeService codes, CurrentUserProvider users) {
+        this.statistics = statistics;
+        this.reports = reports;
+        this.codes = codes;
+        this.user = users.require();
+        setId("statistics-dashboard");
+        addClassName("ems-dashboard");
+        setWidthFull();
+
+        List<String> periods = statistics.periods();
+        period.setLabel(getTranslation("statistics.filter.period"));
+        period.setItems(periods);
+        period.setId("dashboard-period");
+        if (!periods.isEmpty()) {
+            period.setValue(statistics.defaultPeriod().orElse(periods.get(0)));
+        }
+        city.setLabel(getTranslation("statistics.filter.city"));
+        city.setItems(codes.cities());
+        city.setItemLabelGenerator(Code::name);
+        city.setPlaceholder(getTranslation("statistics.filter.all"));
+        city.setClearButtonVisible(true);
+        if (user.scope().type() == ScopeType.CITY) {
+            codes.find(CodeType.REGION, user.scope().code()).ifPresent(city::setValue);
+            city.setReadOnly(true);
+            county.setItems(codes.counties(user.scope().code()));
+        }
+        county.setLabel(getTranslation("statistics.filter.county"));
+        county.setItemLabelGenerator(Code::name);
+        county.setPlaceholder(getTranslation("statistics.filter.all"));
+        county.setClearButtonVisible(true);
+        section.setLabel(getTranslation("statistics.filter.section"));
+        section.setItems(codes.roots(CodeType.INDUSTRY));
+        section.setItemLabelGenerator(Code::label);
+        section.setPlaceholder(getTranslation("statistics.filter.all"));
+        section.setClearButtonVisible(true);
+        registrationType.setLabel(getTranslation("statistics.filter.registrationType"));
+        registrationType.setItems(codes.current(CodeType.REGISTRATION_TYPE).stream().filter(c -> c.parentCode() != null).toList());
+        registrationType.setItemLabelGenerator(Code::label);
+        registrationType.setPlaceholder(getTranslation("statistics.filter.all"));
+        registrationType.setClearButtonVisible(true);
+        months.setLabel(getTranslation("statistics.filter.months"));
+        months.setItems(12, 24);
+        months.setValue(12);
+        excludeLargest.setLabel(getTranslation("statistics.filter.excludeLargest"));
+
+        city.addValueChangeListener(e -> {
+            county.clear();
+            county.setItems(e.getValue() == null ? List.of() : codes.counties(e.getValue().code()));
+            if (e.isFromClient()) {
+                refresh();
+            }
+        });
+        for (var field : List.of(period, county, section, registrationType)) {
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    refresh();
+                }
+            });
+        }
+        months.addValueChangeListener(e -> refresh());
+        excludeLargest.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(period, city, county, section, registrationType, months, excludeLargest);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("ems-dashboard-filters");
+        content.setWidthFull();
+        add(filters, content);
+        refresh();
+    }
+
+    StatisticsFilter filter() {
+        StatisticsFilter f = StatisticsFilter.all()
+                .withCity(city.getValue() == null ? null : city.getValue().code())
+                .withCounty(county.getValue() == null ? null : county.getValue().code())
+                .withIndustrySection(section.getValue() == null ? null : section.getValue().code())
+                .withRegistrationType(registrationType.getValue() == null ? null : registrationType.getValue().code());
+        return excludeLargest.getValue() ? f.excludingLargest(StatisticsFilter.BULLETIN_EXCLUDED) : f;
+    }
+
+    void refresh() {
+        content.removeAll();
+        String p = period.getValue();
+        if (p == null) {
+            content.add(new Paragraph(getTranslation("statistics.noPeriod")));
+            return;
+        }
+        StatisticsFilter f = filter();
+        var locale = getLocale();
+        Overview o = statistics.overview(p, f);
+        content.add(kpis(o));
+        content.add(downloads(p, f));
+
+        ReportTable trend = reports.trendTable(p, f, months.getValue() == null ? 12 : months.getValue(), locale);
+        List<String> periods = new ArrayList<>();
+        List<Long> headcounts = new ArrayList<>();
+        List<BigDecimal> rates = new ArrayList<>();
+        for (List<Object> r : trend.rows()) {
+            periods.add((String) r.get(0));
+            headcounts.add((Long) r.get(3));
+            rates.add(rate(r.get(5)));
+        }
+        content.add(section("trend", "statistics.section.trend", ChartOptions.barsAndRate(periods,
+                getTranslation("statistics.chart.headcount"), headcounts, getTranslation("statistics.chart.changeRate"), rates, true),
+                trend.withChart(null)));
+
+        boolean byCounty = f.cityCode() != null;
+        ReportTable regions = reports.table(byCounty ? ReportKind.SUMMARY_BY_COUNTY : ReportKind.SUMMARY_BY_CITY, p, f, locale);
+        content.add(section("regions", byCounty ? "statistics.section.county" : "statistics.section.city",
+                groupChart(regions, 5, 7), regions));
+
+        ReportTable industry = reports.table(ReportKind.BY_INDUSTRY, p, f, locale);
+        content.add(section("industry", "statistics.section.industry", groupChart(industry, 4, 6), industry));
+
+        ReportTable progress = reports.table(ReportKind.PROGRESS, p, f, locale);
+        List<String> cities = new ArrayList<>();
+        List<BigDecimal> submission = new ArrayList<>();
+        for (List<Object> r : progress.rows().subList(Math.min(1, progress.rows().size()), progress.rows().size())) {
+            cities.add((String) r.get(0));
+            submission.add(rate(r.get(7)));
+        }
+        content.add(section("progress", "statistics.section.progress",
+                ChartOptions.percentBars(cities, getTranslation("statistics.chart.submissionRate"), submission), progress));
+
+        ReportTable warnings = reports.table(ReportKind.WARNINGS, p, f, locale);
+        List<String> levels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (CodeCount c : o.warningLevels()) {
+            levels.add(reports.levelName(c.code(), locale));
+            counts.add(c.enterprises());
+        }
+        content.add(section("warnings", "statistics.section.warnings",
+                ChartOptions.pie(getTranslation("statistics.chart.warnings"), levels, counts), warnings));
+
+        ReportTable reductions = reports.table(ReportKind.REDUCTIONS, p, f, locale);
+        content.add(section("reductions", "statistics.section.reductions", null, reductions));
+        ReportTable types = reports.table(ReportKind.BY_REGISTRATION_TYPE, p, f, locale);
+        content.add(section("registration", "statistics.section.registrationType", null, types));
+    }
+
+    /** Bars of a grouped table's headcount column with its change-rate column, skipping the total row. */
+    private String groupChart(ReportTable t, int headcountColumn, int rateColumn) {
+        List<String> labels = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        List<BigDecimal> rates = new ArrayList<>();
+        for (List<Object> r : t.rows().subList(Math.min(1, t.rows().size()), t.rows().size())) {
+            labels.add((String) r.get(0));
+            values.add((Long) r.get(headcountColumn));
+            rates.add(rate(r.get(rateColumn)));
+        }
+        return ChartOptions.barsAndRate(labels, getTranslation("statistics.chart.headcount"), values,
+                getTranslation("statistics.chart.changeRate"), rates, true);
+    }
+
+    private static BigDecimal rate(Object cell) {
+        return cell instanceof ReportTable.Percent pc ? Figures.percent(pc.fraction()) : null;
+    }
+
+    private Component kpis(Overview o) {
+        Figures f = o.figures();
+        String na = getTranslation("statistics.kpi.na");
+        Div cards = new Div();
+        cards.addClassName("ems-kpis");
+        cards.setId("dashboard-kpis");
+        cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        cards.add(kpi("monitored", "statistics.kpi.monitored", Long.toString(f.monitored()), null));
+        cards.add(kpi("submission", "statistics.kpi.submission", pctText(f.submissionRate(), na),
+                getTranslation("statistics.kpi.detail.submission", f.accepted(), f.due())));
+        cards.add(kpi("headcount", "statistics.kpi.headcount", Long.toString(f.headcount()), null));
+        cards.add(kpi("change", "statistics.kpi.change", pctText(f.changeRate(), na),
+                getTranslation("statistics.kpi.detail.change", Long.toString(f.change()), Long.toString(f.baselineHeadcount()))));
+        cards.add(kpi("mom", "statistics.kpi.mom", pctText(o.monthOnMonth().rate(), na), compare(o.monthOnMonth())));
+        cards.add(kpi("yoy", "statistics.kpi.yoy", pctText(o.yearOnYear().rate(), na), compare(o.yearOnYear())));
+        cards.add(kpi("jobloss", "statistics.kpi.jobLoss", pctText(f.jobLossRate(), na), null));
+        cards.add(kpi("warnings", "statistics.kpi.warnings", Long.toString(o.warnings()),
+                getTranslation("statistics.kpi.detail.warnings", Long.toString(o.warningLevels().stream().mapToLong(CodeCount::persons).sum()))));
+        return cards;
+    }
+
+    private String compare(Comparison c) {
+        return getTranslation("statistics.kpi.detail.compare", c.enterprises(), Long.toString(c.change()));
+    }
+
+    static String pctText(BigDecimal fraction, String na) {
+        return fraction == null ? na : Figures.percent(fraction).toPlainString() + "%";
+    }
+
+    static Component kpi(String id, String label, String value, String detail, java.util.function.Function<String, String> t) {
+        Div card = new Div();
+        card.setId("kpi-" + id);
+        card.addClassName("ems-kpi");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "150px");
+        Span l = new Span(t.apply(label));
+        l.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Span v = new Span(value);
+        v.addClassName("ems-kpi-value");
+        v.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+        card.add(l, v);
+        if (detail != null) {
+            Span d = new Span(detail);
+            d.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+            card.add(d);
+        }
+        return card;
+    }
+
+    private Component kpi(String id, String label, String value, String detail) {
+        return kpi(id, label, value, detail, this::getTranslation);
+    }
+
+    private Component downloads(String p, StatisticsFilter f) {
+        Div box = new Div();
+        box.setId("dashboard-downloads");
+        box.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s) var(--lumo-space-l)")
+                .set("margin", "var(--lumo-space-m) 0");
+        Span title = new Span(getTranslation("statistics.action.reports") + "：");
+        title.getStyle().set("font-weight", "600");
+        box.add(title);
+        for (ReportKind kind : ReportKind.values()) {
+            Span item = new Span(getTranslation(kind.titleKey()) + " ");
+            item.add(download(getTranslation("statistics.action.pdf"), reports.fileName(kind, p, f, "pdf"), "application/pdf",
+                    () -> reports.pdf(kind, p, f)));
+            item.add(new Span(" / "));
+            item.add(download(getTranslation("statistics.action.excel"), reports.fileName(kind, p, f, "xlsx"), XLSX,
+                    () -> reports.excel(kind, p, f)));
+            box.add(item);
+        }
+        return box;
+    }
+
+    static Anchor download(String text, String fileName, String mime, Supplier<byte[]> bytes) {
+        Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] b = bytes.get();
+            return new DownloadResponse(new ByteArrayInputStream(b), fileName, mime, b.length);
+        }), text);
+        a.getElement().setAttribute("download", fileName);
+        return a;
+    }
+
+    private Component section(String id, String titleKey, String chartOption, ReportTable table) {
+        VerticalLayout s = new VerticalLayout();
+        s.setId("section-" + id);
+        s.setPadding(false);
+        s.addClassName("ems-dashboard-section");
+        HorizontalLayout head = new HorizontalLayout(new H3(getTranslation(titleKey)),
+                download(getTranslation("statistics.action.excel"), id + "-" + table.periodCode() + ".xlsx", XLSX,
+                        () -> reports.excel(table)));
+        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        FlexLayout body = new FlexLayout();
+        body.setWidthFull();
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.getStyle().set("gap", "var(--lumo-space-m)");
+        if (chartOption != null) {
+            EChart chart = new EChart();
+            chart.setId("chart-" + id);
+            chart.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
+            chart.setOption(chartOption);
+            body.add(chart);
+        }
+        Grid<List<Object>> grid = grid(table);
+        grid.setId("table-" + id);
+        grid.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
+        body.add(grid);
+        s.add(head, body);
+        return s;
+    }
+
+    static Grid<List<Object>> grid(ReportTable t) {
+        Grid<List<Object>> grid = new Grid<>();
+        for (int i = 0; i < t.headers().size(); i++) {
+            int col = i;
+            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(t.headers().get(i))
+                    .setResizable(true).setAutoWidth(true);
+            if (i > 0) {
+                c.setTextAlign(ColumnTextAlign.END);
+            } else {
+                c.setFrozen(true);
+            }
+        }
+        grid.setItems(t.rows());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (t.rows().size() <= 20) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("480px");
+        }
+        return grid;
+    }
+
+    @Override
+    public String viewTitle() {
+        return getTranslation("statistics.dashboard.title");
+    }
+}

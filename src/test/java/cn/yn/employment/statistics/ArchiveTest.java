@@ -1,0 +1,83 @@
+package cn.yn.employment.statistics;
+
+import static cn.yn.employment.statistics.BulletinFixture.PERIOD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.period.PeriodClosed;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+
+class ArchiveTest extends StatisticsTestBase {
+
+    @Autowired
+    ReportArchive archive;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @BeforeEach
+    void fixture() {
+        BulletinFixture.loadOnce(this, jdbc);
+    }
+
+    @Test
+    void periodClosedArchivesTheWholePackOnceAndRegenerationReplacesIt() throws Exception {
+        events.publishEvent(new PeriodClosed(PERIOD));
+        awaitFinished();
+        int expected = archive.expectedFiles();
+        assertThat(expected).isEqualTo(17 * ReportKind.values().length);
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
+
+        signIn(Scope.city(NUJIANG), Role.LEADER);
+        List<ReportArchive.ArchivedFile> mine = archive.list().stream().filter(f -> f.periodCode().equals(PERIOD)).toList();
+        assertThat(mine).hasSize(ReportKind.values().length).allMatch(f -> f.scopeCode().equals(NUJIANG));
+        byte[] pdf = archive.content(mine.get(0).id());
+        assertThat(ReportsTest.text(pdf)).contains("怒江傈僳族自治州");
+
+        signInProvinceLeader();
+        long diqingFile = archive.list().stream().filter(f -> f.periodCode().equals(PERIOD) && f.scopeCode().equals(DIQING))
+                .findFirst().orElseThrow().id();
+        assertThat(ReportsTest.text(archive.content(diqingFile))).contains("迪庆藏族自治州");
+        signIn(Scope.city(NUJIANG), Role.LEADER);
+        assertThatThrownBy(() -> archive.content(diqingFile)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> archive.regenerate(PERIOD, p -> { })).isInstanceOf(AccessDeniedException.class);
+
+        // regeneration by a province leader replaces every file, reporting progress
+        signInProvinceLeader();
+        List<ReportArchive.Progress> seen = new CopyOnWriteArrayList<>();
+        int files = archive.regenerate(PERIOD, seen::add).get(10, TimeUnit.MINUTES);
+        assertThat(files).isEqualTo(expected);
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
+        assertThat(seen.get(seen.size() - 1).finished()).isTrue();
+        assertThat(seen).extracting(ReportArchive.Progress::done).isSorted();
+
+        // a second close event finds the pack complete and does nothing
+        events.publishEvent(new PeriodClosed(PERIOD));
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
+
+        signIn(Scope.enterprise(1), Role.ENTERPRISE);
+        assertThatThrownBy(() -> archive.list()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private void awaitFinished() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            var p = archive.progress(PERIOD);
+            if (p.isPresent() && p.get().finished()) {
+                assertThat(p.get().error()).isNull();
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("archive did not finish");
+    }
+}

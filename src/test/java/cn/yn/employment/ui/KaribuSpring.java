@@ -1,0 +1,137 @@
+package cn.yn.employment.ui;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.mock.MockInstantiator;
+import com.github.mvysny.kaributesting.v10.mock.MockVaadinHelper;
+import com.github.mvysny.kaributesting.v10.mock.MockVaadinSession;
+import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.SpringServlet;
+import com.vaadin.flow.spring.SpringVaadinServletService;
+import java.util.Properties;
+import kotlin.jvm.functions.Function0;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Karibu-Testing on the Spring context: views are created by Spring (constructor injection), routes are
+ * discovered in {@code cn.yn.employment}. (The karibu-testing Spring add-on is not available here, so this is
+ * its few lines.)
+ */
+public final class KaribuSpring {
+
+    private static Routes routes;
+
+    private KaribuSpring() {
+    }
+
+    public static synchronized void setup(ApplicationContext ctx) {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("cn.yn.employment");
+        }
+        Function0<UI> uiFactory = MockedUI::new;
+        // the request sees whoever is in the security context, as Spring Security's request wrapper would show
+        MockVaadin.setMockRequestFactory(session -> new SecurityAwareRequest(session));
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, ctx, uiFactory));
+    }
+
+    public static void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Signs in as a real user: the same UserDetails the login form would produce. */
+    public static void login(ApplicationContext ctx, String username) {
+        UserDetails user = ctx.getBean(UserDetailsService.class).loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    static class SecurityAwareRequest extends com.github.mvysny.fakeservlet.FakeRequest {
+        SecurityAwareRequest(jakarta.servlet.http.HttpSession session) {
+            super(session);
+            setLocaleInt(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
+
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+            return a != null && a.isAuthenticated() ? a : null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            org.springframework.security.core.Authentication a = SecurityContextHolder.getContext().getAuthentication();
+            return a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_" + role));
+        }
+    }
+
+    static class MockSpringServlet extends SpringServlet {
+        private final Routes routes;
+        private final ApplicationContext ctx;
+        private final Function0<UI> uiFactory;
+
+        MockSpringServlet(Routes routes, ApplicationContext ctx, Function0<UI> uiFactory) {
+            super(ctx, false);
+            this.routes = routes;
+            this.ctx = ctx;
+            this.uiFactory = uiFactory;
+        }
+
+        @Override
+        protected DeploymentConfiguration createDeploymentConfiguration(Properties initParameters) {
+            MockVaadinHelper.mockFlowBuildInfo(this);
+            return super.createDeploymentConfiguration(initParameters);
+        }
+
+        @Override
+        protected VaadinServletService createServletService(DeploymentConfiguration deploymentConfiguration) throws ServiceException {
+            VaadinServletService service = new MockSpringServletService(this, deploymentConfiguration, ctx, uiFactory);
+            service.init();
+            routes.register((VaadinServletContext) service.getContext());
+            return service;
+        }
+    }
+
+    static class MockSpringServletService extends SpringVaadinServletService {
+        private final Function0<UI> uiFactory;
+
+        MockSpringServletService(VaadinServlet servlet, DeploymentConfiguration configuration, ApplicationContext ctx,
+                                 Function0<UI> uiFactory) {
+            super(servlet, configuration, ctx);
+            this.uiFactory = uiFactory;
+        }
+
+        @Override
+        protected boolean isAtmosphereAvailable() {
+            return false;
+        }
+
+        @Override
+        public String getMainDivId(VaadinSession session, VaadinRequest request) {
+            return "ROOT-1";
+        }
+
+        @Override
+        protected VaadinSession createVaadinSession(VaadinRequest request) {
+            return new MockVaadinSession(this, uiFactory);
+        }
+
+        @Override
+        public Instantiator getInstantiator() {
+            return MockInstantiator.Companion.create(super.getInstantiator());
+        }
+    }
+}
