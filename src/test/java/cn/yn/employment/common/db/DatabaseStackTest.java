@@ -6,7 +6,11 @@ import java.sql.Connection;
 import org.flywaydb.core.internal.database.DatabaseTypeRegister;
 import org.junit.jupiter.api.Test;
 
-/** The database checks on the suite's database: in-memory H2 by default, PostgreSQL with {@code -Ppostgres}. */
+/**
+ * The database checks on the suite's database: in-memory H2 by default, PostgreSQL with {@code -Ppostgres}. Its own
+ * context: in the shared one, scheduler state left by other tests made the Quartz probe flaky.
+ */
+@org.springframework.test.context.TestPropertySource(properties = "ems.test.context=database-stack")
 class DatabaseStackTest extends DatabaseStackChecks {
 
     @Override
