@@ -120,7 +120,9 @@ public class CodeService {
     }
 
     public boolean isRegistrationLeaf(String code) {
-        return find(CodeType.REGISTRATION_TYPE, code).filter(c -> c.parentCode() != null).isPresent();
+        // leaves only: 140 联营企业, 150 有限责任公司 and 170 私营企业 have children of their own
+        return find(CodeType.REGISTRATION_TYPE, code).filter(c -> c.parentCode() != null).isPresent()
+                && children(CodeType.REGISTRATION_TYPE, code).isEmpty();
     }
 
     // --- editing (system administrator) ----------------------------------------------------------------------

@@ -143,12 +143,16 @@ abstract class DatabaseStackChecks {
     void quartzJdbcStoreKeepsAndFiresAJob() throws Exception {
         ProbeJob.fired = new CountDownLatch(1);
         JobKey key = JobKey.jobKey("probe-" + UUID.randomUUID(), "db-probe");
+        // first stored for an hour ahead, so a scheduler another test left running cannot fire it before we look
         scheduler.scheduleJob(JobBuilder.newJob(ProbeJob.class).withIdentity(key).build(),
-                TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow().build());
+                TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
+                        .startAt(new java.util.Date(System.currentTimeMillis() + 3_600_000)).build());
         assertThat(jdbc.queryForObject("select count(*) from qrtz_job_details where job_group = ? and job_name = ?",
                 Integer.class, key.getGroup(), key.getName())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from qrtz_triggers where trigger_group = ? and trigger_name = ?",
                 Integer.class, key.getGroup(), key.getName())).isEqualTo(1);
+        scheduler.rescheduleJob(org.quartz.TriggerKey.triggerKey(key.getName(), key.getGroup()),
+                TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).forJob(key).startNow().build());
         boolean wasStarted = scheduler.isStarted() && !scheduler.isInStandbyMode();
         if (!wasStarted) {
             scheduler.start();
