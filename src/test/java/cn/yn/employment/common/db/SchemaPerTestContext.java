@@ -32,6 +32,11 @@ public class SchemaPerTestContext implements EnvironmentPostProcessor, Ordered {
         if (!url.startsWith("jdbc:postgresql://")) {
             return;
         }
+        // a test that starts its own nodes on a chosen database (e.g. a Quartz cluster) keeps it
+        var args = env.getPropertySources().get("commandLineArgs");
+        if (args != null && args.containsProperty("spring.datasource.url")) {
+            return;
+        }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?', slash);
