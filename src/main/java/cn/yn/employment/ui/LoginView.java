@@ -9,7 +9,7 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
@@ -19,9 +19,8 @@ import java.util.List;
  * account locked: the form must not tell a guesser which.
  */
 @Route("login")
-@PageTitle("登录")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
@@ -63,5 +62,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             login.setError(true);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title");
     }
 }

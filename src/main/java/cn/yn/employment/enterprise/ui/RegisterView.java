@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -20,9 +20,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  * completes its filing.
  */
 @Route("register")
-@PageTitle("企业注册")
 @AnonymousAllowed
-public class RegisterView extends VerticalLayout {
+public class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
     final RegistrationFields fields;
     final Button register = new Button();
@@ -56,5 +55,10 @@ public class RegisterView extends VerticalLayout {
         card.setMaxWidth("760px");
         card.addClassName("ems-register-card");
         add(card);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("enterprise.register.title");
     }
 }
