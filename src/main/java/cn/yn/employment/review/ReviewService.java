@@ -67,11 +67,13 @@ public class ReviewService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ReviewMetrics metrics;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     ReviewService(CurrentUserProvider users, InboxQueries queries, JdbcTemplate jdbc, TaskService tasks,
-                  HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager) {
+                  HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager,
+                  ReviewMetrics metrics) {
         this.users = users;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -80,6 +82,7 @@ public class ReviewService {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
+        this.metrics = metrics;
     }
 
     // ---------------------------------------------------------------- inbox
@@ -87,12 +90,12 @@ public class ReviewService {
     public InboxPage inbox(InboxTab tab, InboxFilter filter, Cursor after, int limit) {
         CurrentUser u = reviewer();
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        return queries.page(tab, u.candidateGroups(), u.username(), orNone(filter), after, size, clock.instant());
+        return metrics.page(() -> queries.page(tab, u.candidateGroups(), u.username(), orNone(filter), after, size, clock.instant()));
     }
 
     public long count(InboxTab tab, InboxFilter filter) {
         CurrentUser u = reviewer();
-        return queries.count(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant());
+        return metrics.count(() -> queries.count(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant()));
     }
 
     /** Unfiltered counts per tab for the current user (home panel, tab badges). */
@@ -100,9 +103,9 @@ public class ReviewService {
         CurrentUser u = reviewer();
         Instant now = clock.instant();
         InboxFilter none = InboxFilter.none();
-        return new InboxCounts(queries.count(InboxTab.TODO, u.candidateGroups(), u.username(), none, now),
+        return metrics.count(() -> new InboxCounts(queries.count(InboxTab.TODO, u.candidateGroups(), u.username(), none, now),
                 queries.count(InboxTab.DONE, u.candidateGroups(), u.username(), none, now),
-                queries.count(InboxTab.RETURNED, u.candidateGroups(), u.username(), none, now));
+                queries.count(InboxTab.RETURNED, u.candidateGroups(), u.username(), none, now)));
     }
 
     /** Task ids of the open items matching a filter, for "all matching" bulk actions (at most {@link #MAX_BULK}). */
@@ -269,6 +272,7 @@ public class ReviewService {
             after.put("returnTo", returnTo == null ? null : returnTo.name());
             after.put("comment", trimmed);
             audit.record("REVIEW_" + decision, item.kind(), Long.toString(item.subjectId()), before, after);
+            metrics.decided(decision, item.isProvinceTask(), item.kind());
             return null;
         });
     }

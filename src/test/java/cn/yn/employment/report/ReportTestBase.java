@@ -19,10 +19,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One Spring context for every period/report test (same configuration → cached): a movable clock and helpers to
- * act as a user.
+ * act as a user; the Prometheus registry is on.
  */
 @SpringBootTest
 @org.springframework.context.annotation.Import(ReportTestBase.ClockConfig.class)
+// metric export on (Boot's tests switch it off): /actuator/prometheus for BusinessMetricsTest, in this same context
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public abstract class ReportTestBase {
 
     /** 2026-03-05 10:00 Asia/Shanghai: inside the window of period 2026-02. */
