@@ -69,9 +69,11 @@ public class ReportService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ObjectMapper json;
+    private final ReportMetrics metrics;
 
     ReportService(ReportStore store, PeriodService periods, ParameterService parameters, CodeService codes,
-                  CurrentUserProvider currentUser, AuditLog audit, Clock clock, RuntimeService runtime, TaskService tasks) {
+                  CurrentUserProvider currentUser, AuditLog audit, Clock clock, RuntimeService runtime, TaskService tasks,
+                  ReportMetrics metrics) {
         this.store = store;
         this.periods = periods;
         this.parameters = parameters;
@@ -82,6 +84,7 @@ public class ReportService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.json = new ObjectMapper();
+        this.metrics = metrics;
     }
 
     // --- reading -----------------------------------------------------------------------------------------------
@@ -270,6 +273,7 @@ public class ReportService {
             String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, KIND + ":" + reportId, vars).getId();
             store.setProcessInstance(reportId, pid);
         }
+        metrics.submitted(resubmission);
         return store.find(reportId).orElseThrow();
     }
 

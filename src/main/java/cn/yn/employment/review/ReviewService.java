@@ -69,11 +69,13 @@ public class ReviewService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ReviewMetrics metrics;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     ReviewService(CurrentUserProvider users, InboxQueries queries, JdbcTemplate jdbc, TaskService tasks,
-                  HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager) {
+                  HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager,
+                  ReviewMetrics metrics) {
         this.users = users;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -82,6 +84,7 @@ public class ReviewService {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
+        this.metrics = metrics;
     }
 
     // ---------------------------------------------------------------- inbox
@@ -89,12 +92,12 @@ public class ReviewService {
     public InboxPage inbox(InboxTab tab, InboxFilter filter, Cursor after, int limit) {
         CurrentUser u = reviewer();
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        return queries.page(tab, u.candidateGroups(), u.username(), orNone(filter), after, size, clock.instant());
+        return metrics.page(() -> queries.page(tab, u.candidateGroups(), u.username(), orNone(filter), after, size, clock.instant()));
     }
 
     public long count(InboxTab tab, InboxFilter filter) {
         CurrentUser u = reviewer();
-        return queries.count(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant());
+        return metrics.count(() -> queries.count(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant()));
     }
 
     /** Unfiltered counts per tab for the current user (home panel, tab badges). */
@@ -102,9 +105,9 @@ public class ReviewService {
         CurrentUser u = reviewer();
         Instant now = clock.instant();
         InboxFilter none = InboxFilter.none();
-        return new InboxCounts(queries.count(InboxTab.TODO, u.candidateGroups(), u.username(), none, now),
+        return metrics.count(() -> new InboxCounts(queries.count(InboxTab.TODO, u.candidateGroups(), u.username(), none, now),
                 queries.count(InboxTab.DONE, u.candidateGroups(), u.username(), none, now),
-                queries.count(InboxTab.RETURNED, u.candidateGroups(), u.username(), none, now));
+                queries.count(InboxTab.RETURNED, u.candidateGroups(), u.username(), none, now)));
     }
 
     /** Task ids of the open items matching a filter, for "all matching" bulk actions (at most {@link #MAX_BULK}). */
@@ -217,7 +220,8 @@ public class ReviewService {
                                        Set<String> confirmed) {
         if (chunk.size() > 1) {
             try {
-                return tx.execute(s -> {
+                List<WorkItem> decided = new ArrayList<>(chunk.size());
+                List<BulkResult> results = tx.execute(s -> {
                     Instant now = clock.instant();
                     List<BulkResult> out = new ArrayList<>(chunk.size());
                     for (String id : chunk) {
@@ -232,10 +236,14 @@ public class ReviewService {
                         } else {
                             decide(u, item, id, "RETURN", returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
                         }
+                        decided.add(item);
                         out.add(BulkResult.ok(id, item.enterpriseName()));
                     }
                     return out;
                 });
+                String decision = action == BulkAction.APPROVE ? "APPROVE" : "RETURN";
+                decided.forEach(item -> metrics.decided(decision, item.isProvinceTask(), item.kind()));
+                return results;
             } catch (RuntimeException e) {
                 log.info("bulk {} of {} items rolled back ({}); doing them one by one", action, chunk.size(), e.toString());
             }
@@ -285,10 +293,12 @@ public class ReviewService {
     }
 
     private void complete(CurrentUser u, String taskId, String decision, ReturnTo returnTo, String comment) {
-        inTx(() -> {
-            decide(u, lock(u, taskId), taskId, decision, returnTo, comment);
-            return null;
+        WorkItem item = inTx(() -> {
+            WorkItem locked = lock(u, taskId);
+            decide(u, locked, taskId, decision, returnTo, comment);
+            return locked;
         });
+        metrics.decided(decision, item.isProvinceTask(), item.kind());
     }
 
     /** The decision on a locked work item, inside the caller's transaction. */

@@ -6,6 +6,7 @@ import cn.yn.employment.common.i18n.Translations;
 import cn.yn.employment.statistics.ReportTable.Percent;
 import cn.yn.employment.statistics.internal.ChartRenderer;
 import cn.yn.employment.statistics.internal.ExcelWriter;
+import cn.yn.employment.statistics.internal.GenerationMetrics;
 import cn.yn.employment.statistics.internal.JasperRenderer;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -35,10 +36,11 @@ public class StatisticsReports {
     private final ChartRenderer charts;
     private final Clock clock;
     private final String issuingUnit;
+    private final GenerationMetrics metrics;
 
     StatisticsReports(StatisticsService statistics, CodeService codes, Translations i18n, JasperRenderer jasper,
                       ExcelWriter excel, ChartRenderer charts, Clock clock,
-                      @Value("${app.issuing-unit:云南省人力资源和社会保障厅}") String issuingUnit) {
+                      @Value("${app.issuing-unit:云南省人力资源和社会保障厅}") String issuingUnit, GenerationMetrics metrics) {
         this.statistics = statistics;
         this.codes = codes;
         this.i18n = i18n;
@@ -47,20 +49,22 @@ public class StatisticsReports {
         this.charts = charts;
         this.clock = clock;
         this.issuingUnit = issuingUnit;
+        this.metrics = metrics;
     }
 
     public byte[] pdf(ReportKind kind, String period, StatisticsFilter filter) {
-        ReportTable t = table(kind, period, filter, Translations.CHINESE);
-        return jasper.table(t, generatedAt(), issuingUnit);
+        return metrics.timed(kind.slug(), "pdf",
+                () -> jasper.table(table(kind, period, filter, Translations.CHINESE), generatedAt(), issuingUnit));
     }
 
     public byte[] excel(ReportKind kind, String period, StatisticsFilter filter) {
-        return excel.write(table(kind, period, filter, Translations.CHINESE), generatedAt(), issuingUnit);
+        return metrics.timed(kind.slug(), "xlsx",
+                () -> excel.write(table(kind, period, filter, Translations.CHINESE), generatedAt(), issuingUnit));
     }
 
     /** Any table already built (a dashboard grid) as a workbook. */
     public byte[] excel(ReportTable table) {
-        return excel.write(table, generatedAt(), issuingUnit);
+        return metrics.timed("grid", "xlsx", () -> excel.write(table, generatedAt(), issuingUnit));
     }
 
     public String fileName(ReportKind kind, String period, StatisticsFilter filter, String extension) {

@@ -1,5 +1,6 @@
 package cn.yn.employment.report;
 
+import cn.yn.employment.TestClock;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
@@ -19,10 +20,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One Spring context for every period/report test (same configuration → cached): a movable clock and helpers to
- * act as a user.
+ * act as a user; the Prometheus registry is on.
  */
 @SpringBootTest
 @org.springframework.context.annotation.Import(ReportTestBase.ClockConfig.class)
+// metric export on (Boot's tests switch it off): /actuator/prometheus for BusinessMetricsTest, in this same context
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public abstract class ReportTestBase {
 
     /** 2026-03-05 10:00 Asia/Shanghai: inside the window of period 2026-02. */
@@ -32,13 +35,13 @@ public abstract class ReportTestBase {
     public static class ClockConfig {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(START.atZone(TimeConfig.ZONE).toInstant(), TimeConfig.ZONE);
+        TestClock testClock() {
+            return new TestClock(START.atZone(TimeConfig.ZONE).toInstant(), TimeConfig.ZONE);
         }
     }
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -31,9 +31,10 @@ public class JobRunner {
     private final ReviewSlaService sla;
     private final FlowableHistoryCleanup cleanup;
     private final CalendarScheduler scheduler;
+    private final JobMetrics metrics;
 
     JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, LateFilingService grants, ReviewSlaService sla,
-              FlowableHistoryCleanup cleanup, @Lazy CalendarScheduler scheduler) {
+              FlowableHistoryCleanup cleanup, @Lazy CalendarScheduler scheduler, JobMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.calendar = calendar;
@@ -41,6 +42,7 @@ public class JobRunner {
         this.sla = sla;
         this.cleanup = cleanup;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     /** Runs the job now in this thread; returns the outcome (OK or FAILED). Never throws. */
@@ -84,6 +86,7 @@ public class JobRunner {
         jdbc.update("update job_run set finished_at = ?, outcome = ?, message = ? where id = ?",
                 Timestamp.from(clock.instant()), outcome, message == null ? null
                         : message.length() > 2000 ? message.substring(0, 2000) : message, id);
+        metrics.ran(job.key(), outcome);
         return outcome;
     }
 }
