@@ -190,6 +190,12 @@ public class AccountService {
         audit.record("PASSWORD_CHANGED", "user", u.getUsername(), null, null);
     }
 
+    /** True while the signed-in user still has to replace a password set by an administrator or the installer. */
+    @Transactional(readOnly = true)
+    public boolean mustChangeOwnPassword() {
+        return currentUser.find().flatMap(me -> users.findById(me.id())).map(AppUser::isMustChangePassword).orElse(false);
+    }
+
     /** Users who work for a scope, e.g. the reviewers of a city, for notifications. Not for display. */
     @Transactional(readOnly = true)
     public List<UserView> usersOfScope(Scope scope) {

@@ -23,5 +23,8 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     Page<AppUser> search(@Param("text") String text, @Param("scopeType") ScopeType scopeType,
                          @Param("scopeCode") String scopeCode, Pageable pageable);
 
+    @Query("select count(u) from AppUser u join u.roles r where u.enabled = true and r = :role")
+    long countEnabledWithRole(@Param("role") cn.yn.employment.common.security.Role role);
+
     java.util.List<AppUser> findByScopeTypeAndScopeCode(ScopeType scopeType, String scopeCode);
 }

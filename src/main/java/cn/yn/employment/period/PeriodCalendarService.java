@@ -383,13 +383,6 @@ public class PeriodCalendarService {
         audit.record("PERIOD_ARCHIVED", "survey_period", code, Map.of("state", "FORWARDED"), Map.of("state", "ARCHIVED"));
     }
 
-    /** A period was created elsewhere (PeriodService.create): plan its triggers after the commit. */
-    @Transactional
-    public void planned(String code) {
-        Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER);
-        changed(code);
-    }
-
     /** After a change: let time catch up at once (open/close what is now due) and re-plan the period's triggers. */
     private void changed(String code) {
         openDue();

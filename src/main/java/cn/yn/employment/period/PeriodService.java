@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ public class PeriodService {
 
     private static final Pattern CODE = Pattern.compile("^\\d{4}-(0[1-9]|1[0-2])$");
 
+    private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ParameterService parameters;
@@ -44,7 +46,8 @@ public class PeriodService {
     private final List<SubmissionGrant> grants;
 
     PeriodService(JdbcTemplate jdbc, Clock clock, ParameterService parameters, CurrentUserProvider currentUser,
-                  AuditLog audit, List<SubmissionGrant> grants) {
+                  AuditLog audit, List<SubmissionGrant> grants, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.parameters = parameters;
@@ -163,6 +166,7 @@ public class PeriodService {
         SurveyPeriod created = require(c);
         audit.record("PERIOD_CREATED", "survey_period", c, null,
                 Map.of("windowStart", w.start().toString(), "windowEnd", w.end().toString(), "state", state.name()));
+        events.publishEvent(new PeriodCreated(c));
         return created;
     }
 

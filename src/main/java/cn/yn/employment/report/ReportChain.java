@@ -31,9 +31,12 @@ class ReportChain {
     private final CurrentUserProvider currentUser;
     private final ParameterService parameters;
     private final Clock clock;
+    private final ReportNotifications notifications;
 
-    ReportChain(ReportStore store, AuditLog audit, CurrentUserProvider currentUser, ParameterService parameters, Clock clock) {
+    ReportChain(ReportStore store, AuditLog audit, CurrentUserProvider currentUser, ParameterService parameters, Clock clock,
+                ReportNotifications notifications) {
         this.store = store;
+        this.notifications = notifications;
         this.audit = audit;
         this.currentUser = currentUser;
         this.parameters = parameters;
@@ -129,6 +132,9 @@ class ReportChain {
             chain.store.insertEvent(r.id(), r.versionNo(), now, actor, action, text);
             if ("ENTERPRISE".equals(to)) {
                 chain.store.setReturned(r.id(), text, province ? "PROVINCE" : "CITY", now);
+                chain.notifications.returnedToEnterprise(r, text);
+            } else {
+                chain.notifications.returnedToCity(r, text);
             }
             chain.audit.record("REPORT_" + action, "report", Long.toString(r.id()), Map.of("state", r.state().name()),
                     Map.of("decision", "RETURN", "returnTo", to, "comment", text));
@@ -161,6 +167,7 @@ class ReportChain {
             }
             chain.store.setAccepted(r.id(), level, now);
             chain.store.insertEvent(r.id(), r.versionNo(), now, chain.actor(), "ACCEPTED", null);
+            chain.notifications.accepted(r);
             chain.audit.record("REPORT_STATE_CHANGED", "report", Long.toString(r.id()), Map.of("state", r.state().name()),
                     level == null ? Map.of("state", "ACCEPTED") : Map.of("state", "ACCEPTED", "layoffWarning", level));
         }

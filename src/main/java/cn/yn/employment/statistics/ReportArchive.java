@@ -185,7 +185,8 @@ public class ReportArchive {
         return scopes;
     }
 
-    int expectedFiles() {
+    /** How many files a complete pack has: every report for the province and for each city. */
+    public int expectedFiles() {
         return scopes().size() * ReportKind.values().length;
     }
 

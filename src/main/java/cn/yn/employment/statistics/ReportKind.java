@@ -21,6 +21,16 @@ public enum ReportKind {
         return slug;
     }
 
+    /** The kind with this slug ({@code summary-city}, …); unknown slugs are refused. */
+    public static ReportKind ofSlug(String slug) {
+        for (ReportKind k : values()) {
+            if (k.slug.equals(slug)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown report: " + slug);
+    }
+
     /** i18n key of the title, e.g. {@code statistics.report.SUMMARY_BY_CITY}. */
     public String titleKey() {
         return "statistics.report." + name();

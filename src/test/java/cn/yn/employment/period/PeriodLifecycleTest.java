@@ -34,6 +34,10 @@ class PeriodLifecycleTest extends CalendarTestBase {
     ReviewSlaService sla;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    PeriodService periods;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @Test
     void periodLifeFromOpeningToLateFilingExpiry() throws Exception {
@@ -137,6 +141,16 @@ class PeriodLifecycleTest extends CalendarTestBase {
         // only the province grants
         signInNew(Scope.city("530300"), Role.CITY_REVIEWER);
         assertThatThrownBy(() -> lateFiling.grant(code, List.of(silent2), 24, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aPeriodCreatedThroughTheServiceHasItsTriggersAtOnce() throws Exception {
+        clock.set(at("2032-05-20T10:00"));
+        signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
+        periods.create("2032-05");
+        org.quartz.Scheduler quartz = applicationContext.getBean(org.quartz.Scheduler.class);
+        assertThat(quartz.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals("period:2032-05")))
+                .extracting(TriggerKey::getName).contains("open", "close@" + at("2032-06-11T00:00").getEpochSecond());
     }
 
     @Test

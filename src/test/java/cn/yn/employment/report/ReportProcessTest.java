@@ -342,4 +342,49 @@ class ReportProcessTest extends ReportTestBase {
         assertThat(reports.history(b)).hasSize(1);
         assertThat(List.of(reports.get(rb.id()).state())).containsExactly(ReportState.DRAFT);
     }
+
+    @Test
+    void returnsAndAcceptanceReachTheBellOfWhoeverMustAct() {
+        long ent = filedEnterprise("532300", "532301", 100);
+        long entUser = user("bell-ent-" + ent, "ENTERPRISE", Long.toString(ent), "ENTERPRISE");
+        long cityUser = user("bell-city-" + ent, "CITY", "532300", "CITY_REVIEWER");
+        long otherCity = user("bell-other-" + ent, "CITY", "530100", "CITY_REVIEWER");
+        actAs(enterpriseUser(ent));
+        ReportView r = reports.submit(reports.draftFor(ent, P).id(), fine(100), null);
+
+        actAs(city("532300"));
+        complete(r, ReportService.TASK_CITY, "RETURN", null, "人数有误");
+        assertThat(bell(entUser)).containsExactly("RETURNED|" + P + " 月报被退回，请修改后重新上报|退回原因：人数有误|report/" + P);
+
+        actAs(enterpriseUser(ent));
+        reports.submit(r.id(), fine(100), null);
+        actAs(city("532300"));
+        complete(r, ReportService.TASK_CITY, "APPROVE", null, null);
+        actAs(province());
+        complete(r, ReportService.TASK_PROVINCE, "RETURN", "CITY", "请市级复核");
+        assertThat(bell(cityUser)).singleElement().asString().startsWith("RETURNED|" + P + " 月报被省级退回至市级")
+                .contains("请市级复核").endsWith("|review/inbox");
+        assertThat(bell(otherCity)).isEmpty();
+
+        actAs(city("532300"));
+        complete(r, ReportService.TASK_CITY, "APPROVE", null, null);
+        actAs(province());
+        complete(r, ReportService.TASK_PROVINCE, "APPROVE", null, null);
+        assertThat(reload(r).state()).isEqualTo(ReportState.ACCEPTED);
+        assertThat(bell(entUser)).hasSize(2).last().asString().startsWith("APPROVED|" + P + " 月报已审核通过");
+    }
+
+    private long user(String username, String scopeType, String scopeCode, String role) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.update("insert into app_user (username, password_hash, display_name, scope_type, scope_code, created_at, updated_at)"
+                + " values (?, 'x', ?, ?, ?, ?, ?)", username, username, scopeType, scopeCode, now, now);
+        long id = jdbc.queryForObject("select id from app_user where username = ?", Long.class, username);
+        jdbc.update("insert into app_user_role (user_id, role) values (?, ?)", id, role);
+        return id;
+    }
+
+    private List<String> bell(long userId) {
+        return jdbc.queryForList("select kind || '|' || title || '|' || body || '|' || link from notification where user_id = ?"
+                + " order by id", String.class, userId);
+    }
 }

@@ -18,16 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   E9 B=800   2091-06 ACCEPTED  P=800 E=780; warning RED
  * </pre>
  */
-final class BulletinFixture {
+public final class BulletinFixture {
 
-    static final String PERIOD = "2091-06";
-    static final String PREVIOUS = "2091-05";
-    static final String LAST_YEAR = "2090-06";
+    public static final String PERIOD = "2091-06";
+    public static final String PREVIOUS = "2091-05";
+    public static final String LAST_YEAR = "2090-06";
 
-    long e1, e2, e3, e4, e9;
-    long reportE1;
+    public long e1, e2, e3, e4, e9;
+    public long reportE1;
 
-    static BulletinFixture loadOnce(StatisticsTestBase t, JdbcTemplate jdbc) {
+    public static BulletinFixture loadOnce(StatisticsTestBase t, JdbcTemplate jdbc) {
         BulletinFixture f = new BulletinFixture();
         Integer existing = jdbc.queryForObject("select count(*) from report where period_code = ?", Integer.class, PERIOD);
         if (existing != null && existing > 0) {

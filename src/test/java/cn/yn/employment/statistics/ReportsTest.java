@@ -12,15 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -149,23 +140,10 @@ class ReportsTest extends StatisticsTestBase {
     }
 
     static String text(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
+        return Pdfs.text(pdf);
     }
 
     static void assertFontsEmbedded(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            List<String> fonts = new ArrayList<>();
-            for (PDPage page : doc.getPages()) {
-                PDResources res = page.getResources();
-                for (COSName name : res.getFontNames()) {
-                    PDFont font = res.getFont(name);
-                    fonts.add(font.getName());
-                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
-                }
-            }
-            assertThat(fonts).isNotEmpty();
-        }
+        Pdfs.assertFontsEmbedded(pdf);
     }
 }

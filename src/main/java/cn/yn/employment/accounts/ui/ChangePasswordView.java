@@ -23,6 +23,7 @@ public class ChangePasswordView extends VerticalLayout implements HasViewTitle {
     final PasswordField fresh = new PasswordField();
     final PasswordField repeat = new PasswordField();
     final Button save = new Button();
+    final com.vaadin.flow.component.html.Paragraph forced = new com.vaadin.flow.component.html.Paragraph();
 
     public ChangePasswordView(AccountService accounts) {
         current.setLabel(getTranslation("accounts.field.currentPassword"));
@@ -43,6 +44,8 @@ public class ChangePasswordView extends VerticalLayout implements HasViewTitle {
                             List.of(new DomainException.FieldError("repeatPassword", "accounts.password.mismatch")));
                 }
                 accounts.changeOwnPassword(current.getValue(), fresh.getValue());
+                PasswordChangeGuard.cleared();
+                forced.setVisible(false);
                 fields.values().forEach(f -> {
                     f.clear();
                     f.setInvalid(false);
@@ -52,6 +55,11 @@ public class ChangePasswordView extends VerticalLayout implements HasViewTitle {
                 Feedback.show(this, ex, fields);
             }
         });
+        forced.setText(getTranslation("accounts.password.mustChange"));
+        forced.setId("must-change-password");
+        forced.getStyle().set("color", "var(--lumo-error-text-color)");
+        forced.setVisible(accounts.mustChangeOwnPassword());
+        add(forced);
         FormLayout form = new FormLayout(current, fresh, repeat);
         form.setMaxWidth("480px");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

@@ -2,6 +2,7 @@ package cn.yn.employment.period.internal;
 
 import cn.yn.employment.period.CalendarJob;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.PeriodCreated;
 import cn.yn.employment.period.PeriodCalendarService.CalendarPeriod;
 import cn.yn.employment.period.CityWindow;
 import java.time.Clock;
@@ -68,6 +69,12 @@ public class CalendarScheduler {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void onChanged(PeriodCalendarService.CalendarChanged e) {
+        sync(calendar.period(e.periodCode()));
+    }
+
+    /** A new period's state already follows the clock (PeriodService.create); it only needs its triggers. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void onCreated(PeriodCreated e) {
         sync(calendar.period(e.periodCode()));
     }
 

@@ -123,7 +123,6 @@ public class PeriodAdminView extends VerticalLayout implements HasViewTitle {
         Button ok = new Button(getTranslation("calendar.action.save"), e -> {
             try {
                 String c = periods.create(code.getValue()).code();
-                calendar.planned(c);
                 d.close();
                 Feedback.success(getTranslation("calendar.created", c));
                 refresh();

@@ -10,11 +10,16 @@ import cn.yn.employment.report.ReportForm;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.report.ReportVersionView;
 import cn.yn.employment.report.ReportView;
+import cn.yn.employment.statistics.Receipts;
 import io.swagger.v3.oas.annotations.Operation;
+import cn.yn.employment.statistics.Receipts;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The REST API for enterprises' HR systems (token authentication, see /api/v1/tokens): read the open period,
  * save a draft, submit the monthly report, read its state and versions. Same validation and workflow as the
- * web form: it calls the same {@link ReportService}.
+ * web form: it calls the same {@link ReportService}. An accepted report's receipt (回执) comes as PDF.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,9 +44,12 @@ class ReportApiController {
     private final PeriodService periods;
     private final CurrentUserProvider currentUser;
     private final Clock clock;
+    private final Receipts receipts;
 
-    ReportApiController(ReportService reports, PeriodService periods, CurrentUserProvider currentUser, Clock clock) {
+    ReportApiController(ReportService reports, PeriodService periods, CurrentUserProvider currentUser, Clock clock,
+                        Receipts receipts) {
         this.reports = reports;
+        this.receipts = receipts;
         this.periods = periods;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -84,6 +92,17 @@ class ReportApiController {
     ReportDto withdraw(@PathVariable String periodCode) {
         ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
         return ReportDto.of(reports.withdraw(r.id()));
+    }
+
+    @GetMapping("/reports/{periodCode}/receipt")
+    @Operation(summary = "The receipt (回执) of an accepted report as PDF (422 while the report is not accepted)")
+    ResponseEntity<byte[]> receipt(@PathVariable String periodCode) {
+        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
+        byte[] pdf = receipts.receiptPdf(r.id());
+        String name = Receipts.receiptNumber(periodCode, r.id()) + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/review/reports/{reportId}/correct")

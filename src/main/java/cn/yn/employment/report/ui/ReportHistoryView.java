@@ -6,27 +6,36 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.report.ReportEvent;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.report.ReportView;
+import cn.yn.employment.statistics.Receipts;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 
-/** Every period's report of the enterprise: state, figures and review notes; a row opens the report. */
+/**
+ * Every period's report of the enterprise: state, figures and review notes; a row opens the report; an accepted
+ * report's receipt (回执) downloads as PDF.
+ */
 @Route(value = "report/history", layout = MainLayout.class)
 @RolesAllowed(Role.ENTERPRISE_)
 public class ReportHistoryView extends VerticalLayout implements HasViewTitle {
 
     final Grid<ReportView> grid = new Grid<>();
 
-    public ReportHistoryView(ReportService reports, CurrentUserProvider users) {
+    public ReportHistoryView(ReportService reports, Receipts receipts, CurrentUserProvider users) {
         CurrentUser user = users.require();
         setSizeFull();
         grid.setId("report-history");
@@ -43,6 +52,8 @@ public class ReportHistoryView extends VerticalLayout implements HasViewTitle {
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             return open;
         });
+        grid.addComponentColumn(r -> r.state().reported() ? receiptLink(receipts, r) : new Span())
+                .setHeader(getTranslation("report.history.receipt")).setKey("receipt").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> {
             Div notes = new Div();
             List<ReportEvent> events = reports.events(r.id());
@@ -57,6 +68,17 @@ public class ReportHistoryView extends VerticalLayout implements HasViewTitle {
         }));
         grid.setItems(reports.history(user.scope().enterpriseId()));
         add(grid);
+    }
+
+    /** The receipt (回执) of an accepted report, rendered when downloaded. */
+    private Anchor receiptLink(Receipts receipts, ReportView r) {
+        String name = Receipts.receiptNumber(r.periodCode(), r.id()) + ".pdf";
+        Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = receipts.receiptPdf(r.id());
+            return new DownloadResponse(new ByteArrayInputStream(pdf), name, "application/pdf", pdf.length);
+        }), getTranslation("report.history.receiptDownload"));
+        a.getElement().setAttribute("download", name);
+        return a;
     }
 
     @Override

@@ -19,12 +19,14 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the JRXML templates of {@code classpath:reports/} and exports PDF. Each template is compiled once, on
- * first use, and kept. Text uses the font family {@code EmsCjk} of the font extension
- * ({@code fonts/fonts.xml}), embedded with Identity-H so Chinese survives.
+ * Fills the report templates of {@code classpath:reports/} and exports PDF. The build compiles each JRXML to a
+ * {@code .jasper} (ADR 0004), so no Java compiler is needed at run time; without one (IDE runs) the JRXML is
+ * compiled on first use. Either way a template is loaded once and kept. Text uses the font family
+ * {@code EmsCjk} of the font extension ({@code fonts/fonts.xml}), embedded with Identity-H so Chinese survives.
  */
 @Component
 public class JasperRenderer {
@@ -33,45 +35,46 @@ public class JasperRenderer {
     public static final String RECEIPT = "receipt";
     static final int MAX_COLUMNS = 10;
 
-    private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
+    static final String COMPILED = ".jasper";
+    static final String SOURCE = ".jrxml";
 
-    static {
-        compilerClasspath();
-    }
+    private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
+    private final Map<String, String> origins = new ConcurrentHashMap<>();
 
     /**
-     * JasperReports compiles expressions with javac against {@code java.class.path}; inside the Spring Boot jar that
-     * is the fat jar only. The build unpacks the JasperReports jar ({@code requiresUnpack}), so add its file here.
+     * The report of {@code classpath:reports/<name>}: the {@code .jasper} the build compiled
+     * ({@link ReportTemplateCompiler}), or, when there is none (a run from an IDE without the Maven build), the
+     * {@code .jrxml} compiled on first use. Either way kept for the life of the application.
      */
-    static void compilerClasspath() {
-        try {
-            java.net.URL location = JasperCompileManager.class.getProtectionDomain().getCodeSource().getLocation();
-            if (location != null && "file".equals(location.getProtocol())) {
-                String jar = java.nio.file.Path.of(location.toURI()).toString();
-                String cp = System.getProperty("java.class.path", "");
-                if (!cp.contains(jar)) {
-                    net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance().setProperty(
-                            "net.sf.jasperreports.compiler.classpath", jar + java.io.File.pathSeparator + cp);
-                }
-            }
-        } catch (RuntimeException | java.net.URISyntaxException e) {
-            // keep the default class path
-        }
-    }
-
     JasperReport template(String name) {
         return compiled.computeIfAbsent(name, n -> {
-            try (InputStream in = JasperRenderer.class.getResourceAsStream("/reports/" + n + ".jrxml")) {
-                if (in == null) {
-                    throw new IllegalStateException("no report template reports/" + n + ".jrxml");
+            try (InputStream jasper = JasperRenderer.class.getResourceAsStream("/reports/" + n + COMPILED)) {
+                if (jasper != null) {
+                    origins.put(n, COMPILED);
+                    return (JasperReport) JRLoader.loadObject(jasper);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (JRException e) {
+                throw new IllegalStateException("cannot load reports/" + n + COMPILED, e);
+            }
+            try (InputStream in = JasperRenderer.class.getResourceAsStream("/reports/" + n + SOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("no report template reports/" + n + SOURCE);
+                }
+                origins.put(n, SOURCE);
                 return JasperCompileManager.compileReport(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (JRException e) {
-                throw new IllegalStateException("cannot compile reports/" + n + ".jrxml", e);
+                throw new IllegalStateException("cannot compile reports/" + n + SOURCE, e);
             }
         });
+    }
+
+    /** Where a loaded template came from: {@code .jasper} (built) or {@code .jrxml} (compiled here); null if not loaded. */
+    String origin(String name) {
+        return origins.get(name);
     }
 
     /** A statistics table as PDF: title, period, scope, generation time, issuing unit, page X of Y, chart. */

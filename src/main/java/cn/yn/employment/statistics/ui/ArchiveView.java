@@ -81,7 +81,8 @@ public class ArchiveView extends VerticalLayout implements HasViewTitle {
         grid.addColumn(f -> f.generatedAt().atZone(TimeConfig.ZONE).format(STAMP))
                 .setHeader(getTranslation("statistics.archive.generatedAt")).setAutoWidth(true);
         grid.addComponentColumn(f -> DashboardView.download(getTranslation("statistics.archive.download"), f.fileName(),
-                "application/pdf", () -> archive.content(f.id()))).setHeader(getTranslation("statistics.archive.download"));
+                "application/pdf", () -> archive.content(f.id()))).setHeader(getTranslation("statistics.archive.download"))
+                .setKey("download");
         grid.setEmptyStateText(getTranslation("statistics.archive.empty"));
         grid.setHeight("640px");
         add(bar, grid);
