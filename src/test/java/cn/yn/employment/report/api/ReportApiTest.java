@@ -84,7 +84,11 @@ class ReportApiTest extends ReportTestBase {
         mvc.perform(post("/api/v1/reports/{p}", P).with(as(me)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"headcount\": -1}"))
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.fieldErrors[*].field", Matchers.hasItem("headcount")));
+                .andExpect(jsonPath("$.fieldErrors[*].field", Matchers.hasItem("headcount")))
+                .andExpect(jsonPath("$.message", Matchers.matchesPattern(".*\\p{IsHan}.*")));
+        mvc.perform(post("/api/v1/reports/{p}", P).with(as(me)).contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en").content("{\"headcount\": -1}"))
+                .andExpect(jsonPath("$.message", Matchers.not(Matchers.matchesPattern(".*\\p{IsHan}.*"))));
         mvc.perform(post("/api/v1/reports/{p}", P).with(as(me)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"headcount\": 1.5}"))
                 .andExpect(status().isBadRequest());
