@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -60,7 +61,16 @@ class ReportsTest extends StatisticsTestBase {
                 case TREND -> "趋势分析";
             });
             assertFontsEmbedded(pdf);
+            Pdfs.assertEveryPageHasFooter(pdf, "云南省人力资源和社会保障厅");
         }
+        // 24 periods and the chart take two pages: the note and the chart follow the table, every page has its footer
+        byte[] trend = reports.pdf(ReportKind.TREND, PERIOD, StatisticsFilter.all());
+        Files.write(OUT.resolve("trend-province.pdf"), trend);
+        List<String> pages = Pdfs.pages(trend);
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0)).contains("2089-07");
+        assertThat(pages.get(1)).contains("说明：较上期增减");
+        Pdfs.assertEveryPageHasFooter(trend, "云南省人力资源和社会保障厅");
         String summary = text(reports.pdf(ReportKind.SUMMARY_BY_CITY, PERIOD, NUJIANG_F));
         assertThat(summary).contains("建档期就业人数", "调查期就业人数", "变化率", "合计", "76443", "76061", "-382", "-0.50%");
         assertThat(text(reports.pdf(ReportKind.SUMMARY_BY_COUNTY, PERIOD, NUJIANG_F))).contains("泸水市", "76061");
