@@ -74,7 +74,13 @@ class ReportsTest extends StatisticsTestBase {
         String summary = text(reports.pdf(ReportKind.SUMMARY_BY_CITY, PERIOD, NUJIANG_F));
         assertThat(summary).contains("建档期就业人数", "调查期就业人数", "变化率", "合计", "76443", "76061", "-382", "-0.50%");
         assertThat(text(reports.pdf(ReportKind.SUMMARY_BY_COUNTY, PERIOD, NUJIANG_F))).contains("泸水市", "76061");
-        assertThat(text(reports.pdf(ReportKind.BY_INDUSTRY, PERIOD, NUJIANG_F))).contains("C 制造业");
+        assertThat(text(reports.pdf(ReportKind.BY_INDUSTRY, PERIOD, NUJIANG_F))).contains("行业门类／大类", "C 制造业",
+                "13 农副食品加工业");
+        ReportTable industry = reports.table(ReportKind.BY_INDUSTRY, PERIOD, StatisticsFilter.all()
+                .withRegistrationType(DIQING_TYPE), java.util.Locale.SIMPLIFIED_CHINESE);
+        // 门类 F, then its 大类 51 indented, with the same figures (all of 迪庆's fixture is 51)
+        assertThat(industry.rows()).extracting(r -> (String) r.get(0)).containsSequence("F 批发和零售业", "　51 批发业");
+        assertThat(industry.rows().get(1).subList(1, 10)).isEqualTo(industry.rows().get(2).subList(1, 10));
         assertThat(text(reports.pdf(ReportKind.BY_REGISTRATION_TYPE, PERIOD, NUJIANG_F))).contains("142 集体联营企业");
         assertThat(text(reports.pdf(ReportKind.REDUCTIONS, PERIOD, NUJIANG_F)))
                 .contains("经济性裁员", "订单不足", "250", "182");
