@@ -6,15 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can move. Starts at a fixed instant; {@link #reset()} goes back to it. */
+/** A clock tests can move. Starts at a fixed instant (by default {@link #START}); {@link #reset()} goes back to it. */
 public class TestClock extends Clock {
 
     public static final Instant START = Instant.parse("2026-03-16T02:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final Instant start;
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
     public TestClock(ZoneId zone) {
+        this(START, zone);
+    }
+
+    public TestClock(Instant start, ZoneId zone) {
+        this.start = start;
+        this.now = new AtomicReference<>(start);
         this.zone = zone;
     }
 
@@ -27,7 +34,7 @@ public class TestClock extends Clock {
     }
 
     public void reset() {
-        now.set(START);
+        now.set(start);
     }
 
     @Override
@@ -37,7 +44,7 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        TestClock c = new TestClock(zone);
+        TestClock c = new TestClock(start, zone);
         c.set(instant());
         return c;
     }

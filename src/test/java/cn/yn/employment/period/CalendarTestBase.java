@@ -1,5 +1,6 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.TestClock;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
@@ -60,8 +61,8 @@ public abstract class CalendarTestBase {
     static class Config {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-01-15T00:00:00Z"), TimeConfig.ZONE);
+        TestClock testClock() {
+            return new TestClock(Instant.parse("2026-01-15T00:00:00Z"), TimeConfig.ZONE);
         }
 
         @Bean
@@ -83,7 +84,7 @@ public abstract class CalendarTestBase {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
     @Autowired
     protected SmsSender sms;
     @Autowired

@@ -1,5 +1,6 @@
 package cn.yn.employment.processadmin;
 
+import cn.yn.employment.ui.KaribuSpring;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,23 +32,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The views in Karibu: what a process admin sees, and that nobody else gets in. */
 class ProcessAdminViewsTest extends ProcessAdminTestBase {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.yn.employment");
-
     @Autowired
     ApplicationContext ctx;
 
     void openAs(CurrentUser user) {
         loginAs(user);
-        MockVaadin.setup(UI::new, new KaribuSpringServlet(ROUTES, ctx, UI::new));
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(SecurityContextHolder.getContext().getAuthentication());
-        request.setUserInRole((principal, role) -> user.roles().stream()
-                .anyMatch(r -> r.name().equals(role) || r.authority().equals(role)));
+        KaribuSpring.setup(ctx);
     }
 
     @AfterEach
     void tearDownVaadin() {
-        MockVaadin.tearDown();
+        KaribuSpring.tearDown();
     }
 
     private Component currentView() {
@@ -109,7 +104,7 @@ class ProcessAdminViewsTest extends ProcessAdminTestBase {
                 assertThat(currentView()).as(role + " " + path)
                         .isNotInstanceOfAny(DefinitionsView.class, DiagramView.class, EditorView.class, FailedJobsView.class);
             }
-            MockVaadin.tearDown();
+            KaribuSpring.tearDown();
         }
     }
 
@@ -124,7 +119,7 @@ class ProcessAdminViewsTest extends ProcessAdminTestBase {
             // refused
         }
         assertThat(currentView()).isNotInstanceOf(InstanceDiagramView.class);
-        MockVaadin.tearDown();
+        KaribuSpring.tearDown();
         openAs(user("km", Role.CITY_REVIEWER, Scope.city("530100")));
         UI.getCurrent().navigate("process/instance/" + pi);
         assertThat(currentView()).isInstanceOf(InstanceDiagramView.class);

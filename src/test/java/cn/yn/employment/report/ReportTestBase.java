@@ -1,5 +1,6 @@
 package cn.yn.employment.report;
 
+import cn.yn.employment.TestClock;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
@@ -34,13 +35,13 @@ public abstract class ReportTestBase {
     public static class ClockConfig {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(START.atZone(TimeConfig.ZONE).toInstant(), TimeConfig.ZONE);
+        TestClock testClock() {
+            return new TestClock(START.atZone(TimeConfig.ZONE).toInstant(), TimeConfig.ZONE);
         }
     }
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -26,9 +26,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Karibu-Testing on the Spring context: views are created by Spring (constructor injection), routes are
- * discovered in {@code cn.yn.employment}. (The karibu-testing Spring add-on is not available here, so this is
- * its few lines.)
+ * Karibu-Testing on the Spring context for every module's view tests: views are created by Spring (constructor
+ * injection), routes are discovered in {@code cn.yn.employment} (or given), and the mocked request sees whoever is
+ * in Spring Security's context, so {@code @RolesAllowed} routes behave as in production. (The karibu-testing
+ * Spring add-on is not available here, so this is its few lines.)
  */
 public final class KaribuSpring {
 
@@ -37,14 +38,51 @@ public final class KaribuSpring {
     private KaribuSpring() {
     }
 
+    /** Every route of the application. */
     public static synchronized void setup(ApplicationContext ctx) {
         if (routes == null) {
             routes = new Routes().autoDiscoverViews("cn.yn.employment");
         }
+        setup(ctx, routes);
+    }
+
+    /** Only these routes, for tests that create their views directly ({@link #view}). */
+    public static void setup(ApplicationContext ctx, Routes only) {
         Function0<UI> uiFactory = MockedUI::new;
         // the request sees whoever is in the security context, as Spring Security's request wrapper would show
         MockVaadin.setMockRequestFactory(session -> new SecurityAwareRequest(session));
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, ctx, uiFactory));
+        MockVaadin.setup(uiFactory, new MockSpringServlet(only, ctx, uiFactory));
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Signs in a principal built by the test, for services and for Vaadin's route checks alike. */
+    public static void signIn(cn.yn.employment.common.security.CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+    /**
+     * A view created by Spring's constructor injection without bean post-processing (so it does not become a
+     * method-security proxy) and attached to the current UI.
+     */
+    public static <T> T view(ApplicationContext ctx, Class<T> type) {
+        @SuppressWarnings("unchecked")
+        T v = (T) ctx.getAutowireCapableBeanFactory().autowire(type,
+                org.springframework.beans.factory.config.AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);
+        if (v instanceof com.vaadin.flow.component.Component c) {
+            UI.getCurrent().add(c);
+        }
+        return v;
+    }
+
+    /** True when the throwable or one of its causes is an access denial. */
+    public static boolean denied(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.security.access.AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void tearDown() {
@@ -78,12 +116,12 @@ public final class KaribuSpring {
         }
     }
 
-    static class MockSpringServlet extends SpringServlet {
+    public static class MockSpringServlet extends SpringServlet {
         private final Routes routes;
         private final ApplicationContext ctx;
         private final Function0<UI> uiFactory;
 
-        MockSpringServlet(Routes routes, ApplicationContext ctx, Function0<UI> uiFactory) {
+        public MockSpringServlet(Routes routes, ApplicationContext ctx, Function0<UI> uiFactory) {
             super(ctx, false);
             this.routes = routes;
             this.ctx = ctx;

@@ -1,5 +1,6 @@
 package cn.yn.employment.enterprise.ui;
 
+import cn.yn.employment.ui.KaribuSpring;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

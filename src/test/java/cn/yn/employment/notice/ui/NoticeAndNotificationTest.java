@@ -1,5 +1,6 @@
 package cn.yn.employment.notice.ui;
 
+import cn.yn.employment.ui.KaribuSpring;
 import cn.yn.employment.notice.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,6 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.notice.internal.LoggingSmsSender;
-import cn.yn.employment.period.CalendarKaribu;
 import cn.yn.employment.period.CalendarTestBase;
 import cn.yn.employment.ui.HomePanel;
 import com.vaadin.flow.component.html.Div;
@@ -41,12 +41,14 @@ class NoticeAndNotificationTest extends CalendarTestBase {
 
     @BeforeEach
     void karibu() {
-        CalendarKaribu.setup(ctx);
+        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(
+                cn.yn.employment.notice.ui.NoticeReadView.class, cn.yn.employment.notice.ui.NoticesView.class,
+                cn.yn.employment.notice.ui.NotificationsView.class), java.util.Set.of(), true));
     }
 
     @AfterEach
     void tearDown() {
-        CalendarKaribu.tearDown();
+        KaribuSpring.tearDown();
     }
 
     @Test
@@ -77,7 +79,7 @@ class NoticeAndNotificationTest extends CalendarTestBase {
         long reviewer = user("n" + unique(), Scope.city("532600"), Role.CITY_REVIEWER);
 
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
-        NoticeManageView view = CalendarKaribu.view(ctx, NoticeManageView.class);
+        NoticeManageView view = KaribuSpring.view(ctx, NoticeManageView.class);
         var editor = view.openEditor(null);
         editor.title.setValue("关于做好月报工作的通知");
         editor.markdown.setValue("# 通知\n\n请**按时**填报。<script>alert(1)</script> [链接](javascript:alert(1))");

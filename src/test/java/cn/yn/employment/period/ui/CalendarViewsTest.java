@@ -1,5 +1,6 @@
 package cn.yn.employment.period.ui;
 
+import cn.yn.employment.ui.KaribuSpring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.notice.NotificationService;
 import cn.yn.employment.period.CalendarJob;
-import cn.yn.employment.period.CalendarKaribu;
 import cn.yn.employment.period.CalendarTestBase;
 import cn.yn.employment.period.ChaseService;
 import cn.yn.employment.period.JobInfo;
@@ -45,12 +45,14 @@ class CalendarViewsTest extends CalendarTestBase {
 
     @BeforeEach
     void karibu() {
-        CalendarKaribu.setup(ctx);
+        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(
+                cn.yn.employment.notice.ui.NoticeReadView.class, cn.yn.employment.notice.ui.NoticesView.class,
+                cn.yn.employment.notice.ui.NotificationsView.class), java.util.Set.of(), true));
     }
 
     @AfterEach
     void tearDown() {
-        CalendarKaribu.tearDown();
+        KaribuSpring.tearDown();
     }
 
     @Test
@@ -67,7 +69,7 @@ class CalendarViewsTest extends CalendarTestBase {
         clock.set(at("2033-01-20T00:00"));
         period(code, at("2033-02-01T00:00"), at("2033-02-11T00:00"), "SCHEDULED");
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
-        PeriodAdminView view = CalendarKaribu.view(ctx, PeriodAdminView.class);
+        PeriodAdminView view = KaribuSpring.view(ctx, PeriodAdminView.class);
         PeriodCalendarService.CalendarPeriod p = view.grid.getListDataView().getItems().filter(x -> x.code().equals(code))
                 .findFirst().orElseThrow();
         assertThat(p.state()).isEqualTo("SCHEDULED");
@@ -97,7 +99,7 @@ class CalendarViewsTest extends CalendarTestBase {
         long late = enterprise("补报企业", "530900", "530902", null, null);
         calendar.closeDue();
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
-        LateFilingView view = CalendarKaribu.view(ctx, LateFilingView.class);
+        LateFilingView view = KaribuSpring.view(ctx, LateFilingView.class);
         view.period.setValue(code);
         NonReporter candidate = view.candidates.getListDataView().getItems().filter(n -> n.enterpriseId() == late)
                 .findFirst().orElseThrow();
@@ -135,7 +137,7 @@ class CalendarViewsTest extends CalendarTestBase {
         long entUser = user("e" + unique(), Scope.enterprise(notYet1), Role.ENTERPRISE);
 
         signInNew(Scope.city(city), Role.CITY_REVIEWER);
-        ProgressView view = CalendarKaribu.view(ctx, ProgressView.class);
+        ProgressView view = KaribuSpring.view(ctx, ProgressView.class);
         view.period.setValue(code);
         List<ProgressRow> rows = view.areas.getListDataView().getItems().toList();
         assertThat(rows).extracting(ProgressRow::areaCode).containsExactly("531002", "531023");
@@ -167,7 +169,7 @@ class CalendarViewsTest extends CalendarTestBase {
         assertThatThrownBy(() -> chase.chase(code, List.of(notYet1))).isInstanceOf(AccessDeniedException.class);
         // a leader sees progress but does not chase
         signInNew(Scope.province(), Role.LEADER);
-        ProgressView leaderView = CalendarKaribu.view(ctx, ProgressView.class);
+        ProgressView leaderView = KaribuSpring.view(ctx, ProgressView.class);
         assertThat(leaderView.chaseAll.isVisible()).isFalse();
         assertThatThrownBy(() -> chase.chase(code, List.of(notYet1))).isInstanceOf(AccessDeniedException.class);
         // the province sees cities
@@ -178,7 +180,7 @@ class CalendarViewsTest extends CalendarTestBase {
     @Test
     void jobsViewListsJobsByRoleAndRunsOneNow() {
         signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
-        JobsView view = CalendarKaribu.view(ctx, JobsView.class);
+        JobsView view = KaribuSpring.view(ctx, JobsView.class);
         List<CalendarJob> shown = view.grid.getListDataView().getItems().map(JobInfo::job).toList();
         assertThat(shown).contains(CalendarJob.PERIOD_CLOSE, CalendarJob.REVIEW_SLA).doesNotContain(CalendarJob.FLOWABLE_HISTORY_CLEANUP);
         JobInfo close = view.grid.getListDataView().getItems().filter(j -> j.job() == CalendarJob.PERIOD_CLOSE).findFirst().orElseThrow();
@@ -188,7 +190,7 @@ class CalendarViewsTest extends CalendarTestBase {
         assertThat(after.lastFired()).isNotNull();
 
         signInNew(Scope.system(), Role.SYSTEM_ADMIN);
-        JobsView admin = CalendarKaribu.view(ctx, JobsView.class);
+        JobsView admin = KaribuSpring.view(ctx, JobsView.class);
         JobInfo cleanup = admin.grid.getListDataView().getItems().filter(j -> j.job() == CalendarJob.FLOWABLE_HISTORY_CLEANUP)
                 .findFirst().orElseThrow();
         admin.runNow(cleanup);
@@ -196,7 +198,7 @@ class CalendarViewsTest extends CalendarTestBase {
                 String.class)).isEqualTo("OK");
 
         signInNew(Scope.city("530100"), Role.CITY_REVIEWER);
-        assertThatThrownBy(() -> CalendarKaribu.view(ctx, JobsView.class)).matches(CalendarKaribu::denied);
+        assertThatThrownBy(() -> KaribuSpring.view(ctx, JobsView.class)).matches(KaribuSpring::denied);
     }
 
     private static List<String> roles(Class<?> view) {

@@ -1,5 +1,6 @@
 package cn.yn.employment.report.ui;
 
+import cn.yn.employment.ui.KaribuSpring;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 

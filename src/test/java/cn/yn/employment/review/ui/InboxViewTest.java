@@ -1,5 +1,6 @@
 package cn.yn.employment.review.ui;
 
+import cn.yn.employment.ui.KaribuSpring;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -10,7 +11,6 @@ import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.review.BulkResult;
 import cn.yn.employment.review.InboxTab;
 import cn.yn.employment.review.ReturnTo;
-import cn.yn.employment.review.ReviewKaribuAccess;
 import cn.yn.employment.review.ReviewTestBase;
 import cn.yn.employment.review.SavedFilter;
 import cn.yn.employment.review.WorkItem;
@@ -43,12 +43,12 @@ class InboxViewTest extends ReviewTestBase {
 
     @BeforeEach
     void karibu() {
-        ReviewKaribuAccess.setup(ctx);
+        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(), java.util.Set.of(), true));
     }
 
     @AfterEach
     void karibuDown() {
-        ReviewKaribuAccess.tearDown();
+        KaribuSpring.tearDown();
     }
 
     private InboxView open() {
