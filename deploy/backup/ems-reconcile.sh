@@ -4,7 +4,9 @@
 #   ems-reconcile.sh compare DB1 DB2 [PORT2] -> compares the two manifests; exit 1 on any difference
 # Connection: PGHOST/PGPORT/PGUSER of the environment; PORT2 overrides the port for DB2.
 set -euo pipefail
-TABLES=${EMS_TABLES:-"enterprise survey_period period_city_window report report_version layoff_warning app_user app_user_role code_entry sys_parameter audit_log"}
+# the text of timestamptz values depends on the session time zone: the same for both sides of a comparison
+export PGTZ=UTC PGDATESTYLE=ISO
+TABLES=${EMS_TABLES:-"enterprise enterprise_filing_request enterprise_filing_version survey_period period_city_window late_filing_grant report report_version report_event layoff_warning work_item work_item_done notice app_user app_user_role code_entry sys_parameter audit_log"}
 
 manifest() {
   local db=$1

@@ -21,8 +21,11 @@ case "$mode" in
     touch "$data/recovery.signal"
     {
       echo "restore_command = 'cp $wal/%f %p'"
-      [ -n "$target" ] && echo "recovery_target_time = '$target'" && echo "recovery_target_action = 'promote'"
+      if [ -n "$target" ]; then echo "recovery_target_time = '$target'"; echo "recovery_target_action = 'promote'"; fi
+      # the restored copy must not write into the production WAL archive; re-enable it once it becomes the primary
+      echo "archive_mode = 'off'"
     } >> "$data/postgresql.auto.conf"
+    rm -f "$data/standby.signal"
     echo "data directory $data prepared; start it to replay WAL from $wal" ;;
   *) echo "usage: $0 dump|pitr ..." >&2; exit 2 ;;
 esac

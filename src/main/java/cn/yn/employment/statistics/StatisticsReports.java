@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StatisticsReports {
+
+    /** Prefix of a 大类 row under its 门类 in 分行业统计表 (a full-width space). */
+    public static final String DIVISION_INDENT = "　";
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -112,9 +117,9 @@ public class StatisticsReports {
                 t(l, "statistics.col.previous"), t(l, "statistics.col.headcount"), t(l, "statistics.col.change"),
                 t(l, "statistics.col.changeRate"), t(l, "statistics.col.jobLossRate"), t(l, "statistics.col.submissionRate"));
         List<List<Object>> rows = new ArrayList<>();
-        Figures total = statistics.figures(period, f);
-        rows.add(summaryRow(t(l, "statistics.total"), total));
-        for (Figures g : sorted(statistics.breakdown(period, f, d), d)) {
+        List<Figures> groups = statistics.breakdown(period, f, d);
+        rows.add(summaryRow(t(l, "statistics.total"), total(groups)));
+        for (Figures g : sorted(groups, d)) {
             rows.add(summaryRow(name(d, g.key()), g));
         }
         return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.summary"), null);
@@ -131,11 +136,29 @@ public class StatisticsReports {
                 t(l, "statistics.col.headcount"), t(l, "statistics.col.change"), t(l, "statistics.col.changeRate"),
                 t(l, "statistics.col.rose"), t(l, "statistics.col.fell"), t(l, "statistics.col.jobLossRate"));
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(groupedRow(t(l, "statistics.total"), statistics.figures(period, f)));
-        for (Figures g : sorted(statistics.breakdown(period, f, d), d)) {
-            rows.add(groupedRow(name(d, g.key()), g));
+        List<Figures> groups = statistics.breakdown(period, f, d);
+        rows.add(groupedRow(t(l, "statistics.total"), total(groups)));
+        if (d != Dimension.INDUSTRY_SECTION) {
+            for (Figures g : sorted(groups, d)) {
+                rows.add(groupedRow(name(d, g.key()), g));
+            }
+            return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
+        // 门类 rows, each followed by its 大类 rows (indented)
+        Map<String, List<Figures>> divisions = new LinkedHashMap<>();
+        for (Figures g : sorted(statistics.breakdown(period, f, Dimension.INDUSTRY_DIVISION), Dimension.INDUSTRY_DIVISION)) {
+            String section = g.key() == null ? null : codes.sectionOf(g.key()).orElse(null);
+            divisions.computeIfAbsent(section == null ? "" : section, k -> new ArrayList<>()).add(g);
+        }
+        for (Figures g : sorted(groups, d)) {
+            rows.add(groupedRow(name(d, g.key()), g));
+            if (g.key() != null) {
+                for (Figures division : divisions.getOrDefault(g.key(), List.of())) {
+                    rows.add(groupedRow(DIVISION_INDENT + name(Dimension.INDUSTRY_DIVISION, division.key()), division));
+                }
+            }
+        }
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.industry"), null);
     }
 
     private static List<Object> groupedRow(String label, Figures g) {
@@ -184,8 +207,9 @@ public class StatisticsReports {
                 t(l, "statistics.col.pending"), t(l, "statistics.col.returned"), t(l, "statistics.col.missing"),
                 t(l, "statistics.col.notSubmitted"), t(l, "statistics.col.submissionRate"));
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(progressRow(t(l, "statistics.total"), statistics.figures(period, f)));
-        for (Figures g : sorted(statistics.breakdown(period, f, Dimension.CITY), Dimension.CITY)) {
+        List<Figures> groups = statistics.breakdown(period, f, Dimension.CITY);
+        rows.add(progressRow(t(l, "statistics.total"), total(groups)));
+        for (Figures g : sorted(groups, Dimension.CITY)) {
             rows.add(progressRow(name(Dimension.CITY, g.key()), g));
         }
         return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.progress"), null);
@@ -215,6 +239,23 @@ public class StatisticsReports {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * The scope's total as the sum of a breakdown's groups: every figure is a count or a sum over the same rows
+     * (groups partition the reports and the enterprises; a missing code is a group of its own), so this equals
+     * {@code StatisticsService.figures} without scanning the period a second time.
+     */
+    static Figures total(List<Figures> groups) {
+        long[] v = new long[15];
+        for (Figures g : groups) {
+            long[] x = {g.monitored(), g.due(), g.accepted(), g.pending(), g.returned(), g.missing(), g.baselineHeadcount(),
+                    g.headcount(), g.previousHeadcount(), g.rose(), g.roseBy(), g.fell(), g.fellBy(), g.unchanged(), g.lost()};
+            for (int i = 0; i < v.length; i++) {
+                v[i] += x[i];
+            }
+        }
+        return new Figures(null, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
+    }
 
     private List<Figures> sorted(List<Figures> groups, Dimension d) {
         CodeType type = codeType(d);

@@ -6,6 +6,10 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.datagen.ProvinceDataGenerator;
+import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.statistics.ReportArchive;
+import cn.yn.employment.statistics.StatisticsReports;
+import java.time.Clock;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.review.ReviewService;
 import java.nio.file.Path;
@@ -34,6 +38,10 @@ class BenchmarkSmokeTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired StatisticsReports statistics;
+    @Autowired PeriodCalendarService calendar;
+    @Autowired ReportArchive archive;
+    @Autowired Clock clock;
 
     @Test
     void everyScenarioProducesCompleteFigures() throws Exception {
@@ -54,18 +62,27 @@ class BenchmarkSmokeTest {
         CurrentUser city = new CurrentUser(-1, "bench-city", "市级审核", Set.of(Role.CITY_REVIEWER), Scope.city("530100"));
         CurrentUser province = new CurrentUser(-2, "bench-province", "省级审核", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
         s.p2Inbox(period, city, null, "city 530100", 5);
-        s.p3BulkApprove(period, city, 5, 3);
+        s.p3BulkApprove(period, 5, 3);
         s.p2Inbox(period, province, null, "province", 5);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, archive, jdbc, clock, out);
+        String closed = BenchClock.OPEN_PERIOD.minusMonths(1).toString();
+        ps.p4Statistics(closed, 3);
+        ps.p5Close(closed, 3);
         out.write(Path.of("target", "bench-smoke"));
 
-        assertThat(out.measurements()).extracting(Measurement::id).contains("G", "P1", "P2c", "P2p", "P3");
+        assertThat(out.measurements()).extracting(Measurement::id).contains("G", "P1", "P2c", "P2p", "P3", "P4s", "P4p", "P4t", "P5r", "P5");
         assertThat(out.measurements()).allSatisfy(m -> {
             assertThat(m.samples()).isNotEmpty().allMatch(v -> v > 0 && !v.isNaN());
         });
         assertThat(out.measurements().stream().filter(m -> !m.id().equals("G")))
                 .allSatisfy(m -> assertThat(m.samples()).hasSizeGreaterThanOrEqualTo(3));
         assertThat(Path.of("target", "bench-smoke", "results.json")).exists();
+        // P3 approved 5 items in each of 3 repetitions, and as many again for its one-transaction-per-item baseline
         assertThat(jdbc.queryForObject("select count(*) from report where state = 'PENDING_PROVINCE' and period_code = ?",
-                Integer.class, period)).isEqualTo(15);
+                Integer.class, period)).isEqualTo(30);
+        // P5 closed three fresh periods, each marking 缺报 every enterprise without an accepted report (20 %)
+        assertThat(jdbc.queryForList("select count(*) from report r join survey_period p on p.code = r.period_code"
+                + " where p.state = 'CLOSED' and r.state = 'MISSING' group by r.period_code", Long.class))
+                .hasSize(3).allMatch(n -> n == jdbc.queryForObject("select count(*) from enterprise where mod(id, 100) >= 80", Long.class));
     }
 }

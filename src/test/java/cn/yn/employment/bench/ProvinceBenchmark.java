@@ -4,6 +4,10 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.datagen.ProvinceDataGenerator;
+import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.statistics.ReportArchive;
+import cn.yn.employment.statistics.StatisticsReports;
+import java.time.Clock;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.review.ReviewService;
 import java.net.URI;
@@ -27,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes bench-results/results.json and results.md.
  */
 @Tag("bench-full")
-@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=24")
+@SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=24", "test.shared-database=true"})
 @Import(BenchClock.class)
 class ProvinceBenchmark {
 
@@ -38,6 +42,10 @@ class ProvinceBenchmark {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired StatisticsReports statistics;
+    @Autowired PeriodCalendarService calendar;
+    @Autowired ReportArchive archive;
+    @Autowired Clock clock;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String user;
 
@@ -48,6 +56,9 @@ class ProvinceBenchmark {
         int burst = Integer.getInteger("bench.burst", 50_000);
         int openTasks = Integer.getInteger("bench.openTasks", 100_000);
         String period = BenchClock.OPEN_PERIOD.toString();
+        String closedPeriod = BenchClock.OPEN_PERIOD.minusMonths(1).toString();
+        // -Dbench.only=P1,P2,P3,P4,P5,P6,P7 runs a subset (the data is generated and topped up either way)
+        Set<String> only = Set.of(System.getProperty("bench.only", "P1,P2,P3,P4,P5,P6,P7").split(","));
 
         BenchReport out = new BenchReport();
         out.context("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
@@ -55,23 +66,47 @@ class ProvinceBenchmark {
         out.context("database", jdbc.queryForObject("select version()", String.class));
         out.context("scale", enterprises + " enterprises, " + months + " months, burst " + burst + ", open tasks " + openTasks);
         BenchmarkScenarios s = new BenchmarkScenarios(generator, reports, review, repository, runtime, tasks, jdbc, out);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, archive, jdbc, clock, out);
+        out.context("load average before", loadAverage());
 
         if (jdbc.queryForObject("select count(*) from enterprise", Integer.class) < enterprises) {
             s.generate(enterprises, months, BenchClock.OPEN_PERIOD);
         }
-        s.p1DeadlineBurst(period, burst / 3, 3);
-        long missing = openTasks - s.openTasks();
+        s.analyze();
+        if (only.contains("P1")) {
+            s.p1DeadlineBurst(period, burst / 3, 3);
+        }
+        long missing = only.contains("P2") || only.contains("P3") ? openTasks - s.openTasks() : 0;
         if (missing > 0) {   // top up the inbox to the target number of open tasks, untimed
             s.submitAll(period, s.unreported(period, (int) missing));
         }
+        s.analyze();
         CurrentUser city = new CurrentUser(-1, "bench-city", "市级审核", Set.of(Role.CITY_REVIEWER), Scope.city("530100"));
         CurrentUser province = new CurrentUser(-2, "bench-province", "省级审核", Set.of(Role.PROVINCE_REVIEWER), Scope.province());
-        s.p2Inbox(period, city, "530102", "city 530100, county 530102", 20);
-        s.p2Inbox(period, city, null, "city 530100, all counties", 20);
-        s.p3BulkApprove(period, city, 1000, 3);
-        s.p2Inbox(period, province, null, "province", 20);
-
-        ProcessScenarios.p6Startup(out, 3);
+        if (only.contains("P2")) {
+            s.p2Inbox(period, city, "530102", "city 530100, county 530102", 20);
+            s.p2Inbox(period, city, null, "city 530100, all counties", 20);
+        }
+        if (only.contains("P3")) {
+            s.p3BulkApprove(period, 1000, 3);
+        }
+        if (only.contains("P2")) {
+            s.p2Inbox(period, province, null, "province", 20);
+        }
+        if (only.contains("P4")) {
+            ps.p4Statistics(closedPeriod, 5);
+        }
+        if (only.contains("P5")) {
+            ps.p5Close(closedPeriod, 3);
+        }
+        if (only.contains("P6")) {
+            ProcessScenarios.p6Startup(out, 3);
+        }
+        out.context("load average after", loadAverage());
+        if (!only.contains("P7") || !only.contains("P1")) {
+            out.write(Path.of("bench-results"));
+            return;
+        }
         URI db = URI.create(url.substring("jdbc:".length()));
         List<Double> tps = ProcessScenarios.pgbench(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort(), user, 15);
         double p1 = out.measurements().stream().filter(m -> m.id().equals("P1")).findFirst().orElseThrow().median();
@@ -79,5 +114,13 @@ class ProvinceBenchmark {
                 tps, null, null, String.format(java.util.Locale.ROOT, "P1 %.0f/s ÷ pgbench %.0f tps = %.3f", p1,
                 Measurement.stat(tps, 50), p1 / Measurement.stat(tps, 50))));
         out.write(Path.of("bench-results"));
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 }

@@ -119,6 +119,16 @@ class AggregatesTest extends StatisticsTestBase {
     }
 
     @Test
+    void reportTotalsAreTheSumOfTheirGroups() {
+        // the report tables take their total row from the breakdown instead of scanning the period again
+        for (StatisticsFilter f : List.of(StatisticsFilter.all(), NUJIANG_F, NUJIANG_F.excludingLargest(2))) {
+            for (Dimension d : Dimension.values()) {
+                assertThat(StatisticsReports.total(statistics.breakdown(PERIOD, f, d))).isEqualTo(statistics.figures(PERIOD, f));
+            }
+        }
+    }
+
+    @Test
     void breakdownsAndTrend() {
         Map<String, Figures> byCity = byKey(statistics.breakdown(PERIOD, StatisticsFilter.all(), Dimension.CITY));
         assertThat(byCity.get(NUJIANG).headcount()).isEqualTo(76061);

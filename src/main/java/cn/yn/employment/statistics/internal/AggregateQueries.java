@@ -78,31 +78,43 @@ public class AggregateQueries {
         }
     }
 
-    private static final String REPORT_SUMS = """
-            count(*) as due_rows,
-            sum(case when r.state in %1$s then 1 else 0 end) as accepted,
-            sum(case when r.state like 'PENDING%%' then 1 else 0 end) as pending,
-            sum(case when r.state = 'RETURNED' then 1 else 0 end) as returned,
-            sum(case when r.state = 'MISSING' then 1 else 0 end) as missing,
-            sum(case when r.state in %1$s then r.baseline_headcount else 0 end) as sb,
-            sum(case when r.state in %1$s then r.headcount else 0 end) as se,
-            sum(case when r.state in %1$s then %2$s else 0 end) as sp,
-            sum(case when r.state in %1$s and r.headcount > r.baseline_headcount then 1 else 0 end) as rose,
-            sum(case when r.state in %1$s and r.headcount > r.baseline_headcount then r.headcount - r.baseline_headcount else 0 end) as rose_by,
-            sum(case when r.state in %1$s and r.headcount < r.baseline_headcount then 1 else 0 end) as fell,
-            sum(case when r.state in %1$s and r.headcount < r.baseline_headcount then r.baseline_headcount - r.headcount else 0 end) as fell_by,
-            sum(case when r.state in %1$s and r.headcount = r.baseline_headcount then 1 else 0 end) as unchanged,
-            sum(case when r.state in %1$s then %3$s else 0 end) as lost
-            """.formatted(ACCEPTED, PREV, LOSS);
+    /**
+     * Per group and report state, plain sums without any state test per row: the database evaluates each
+     * expression once per row instead of once per figure (the single-level form tested the state a dozen times a
+     * row, which was most of a 24-period trend's time). {@link #mergeState} folds the states into {@link Sums}.
+     */
+    private static final String STATE_SUMS = """
+            r.state as st, count(*) as n,
+            sum(r.baseline_headcount) as sb,
+            sum(r.headcount) as se,
+            sum(%1$s) as sp,
+            sum(case when r.headcount > r.baseline_headcount then 1 else 0 end) as rose,
+            sum(case when r.headcount > r.baseline_headcount then r.headcount - r.baseline_headcount else 0 end) as rose_by,
+            sum(case when r.headcount < r.baseline_headcount then 1 else 0 end) as fell,
+            sum(case when r.headcount < r.baseline_headcount then r.baseline_headcount - r.headcount else 0 end) as fell_by,
+            sum(case when r.headcount = r.baseline_headcount then 1 else 0 end) as unchanged,
+            sum(%2$s) as lost
+            """.formatted(PREV, LOSS);
+
+    /** Adds one (group, state) row of {@link #STATE_SUMS} to the group's sums, as a sum per figure with a state test per row would. */
+    private static Sums mergeState(Sums acc, ResultSet rs) throws SQLException {
+        String st = rs.getString("st");
+        long n = rs.getLong("n");
+        boolean accepted = "ACCEPTED".equals(st) || "FORWARDED".equals(st);
+        Sums a = acc == null ? Sums.ZERO : acc;
+        if (!accepted) {
+            return new Sums(a.dueRows() + n, a.accepted(), a.pending() + (st != null && st.startsWith("PENDING") ? n : 0),
+                    a.returned() + ("RETURNED".equals(st) ? n : 0), a.missing() + ("MISSING".equals(st) ? n : 0), a.sb(), a.se(),
+                    a.sp(), a.rose(), a.roseBy(), a.fell(), a.fellBy(), a.unchanged(), a.lost());
+        }
+        return new Sums(a.dueRows() + n, a.accepted() + n, a.pending(), a.returned(), a.missing(), a.sb() + rs.getLong("sb"),
+                a.se() + rs.getLong("se"), a.sp() + rs.getLong("sp"), a.rose() + rs.getLong("rose"), a.roseBy() + rs.getLong("rose_by"),
+                a.fell() + rs.getLong("fell"), a.fellBy() + rs.getLong("fell_by"), a.unchanged() + rs.getLong("unchanged"),
+                a.lost() + rs.getLong("lost"));
+    }
 
     private record Sums(long dueRows, long accepted, long pending, long returned, long missing, long sb, long se, long sp,
                         long rose, long roseBy, long fell, long fellBy, long unchanged, long lost) {
-        static Sums of(ResultSet rs) throws SQLException {
-            return new Sums(rs.getLong("due_rows"), rs.getLong("accepted"), rs.getLong("pending"), rs.getLong("returned"),
-                    rs.getLong("missing"), rs.getLong("sb"), rs.getLong("se"), rs.getLong("sp"), rs.getLong("rose"),
-                    rs.getLong("rose_by"), rs.getLong("fell"), rs.getLong("fell_by"), rs.getLong("unchanged"), rs.getLong("lost"));
-        }
-
         static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         Figures figures(String key, long monitored, long unreported) {
@@ -133,9 +145,11 @@ public class AggregateQueries {
         args.add(period);
         args.addAll(wr.args());
         Map<String, Sums> sums = new LinkedHashMap<>();
-        jdbc.query("select " + groupR + " as k, " + REPORT_SUMS + " from report r where r.period_code = ?" + wr.sql() + groupBy,
+        jdbc.query("select " + groupR + " as k, " + STATE_SUMS + " from report r where r.period_code = ?" + wr.sql()
+                        + (d == null ? " group by r.state" : groupBy + ", r.state"),
                 rs -> {
-                    sums.put(key(rs.getString("k")), Sums.of(rs));
+                    String k = key(rs.getString("k"));
+                    sums.put(k, mergeState(sums.get(k), rs));
                 }, args.toArray());
 
         Where we = where("e", "id", f, "?", List.of(period));
@@ -182,16 +196,16 @@ public class AggregateQueries {
         Where wr = where("r", "enterprise_id", f, "r.period_code", List.of());
         List<Object> args = new ArrayList<>(List.of(first, last));
         args.addAll(wr.args());
-        Map<String, Figures> byPeriod = new HashMap<>();
-        jdbc.query("select r.period_code as k, " + REPORT_SUMS + " from report r where r.period_code between ? and ?" + wr.sql()
-                        + " group by r.period_code",
+        Map<String, Sums> byPeriod = new HashMap<>();
+        jdbc.query("select r.period_code as k, " + STATE_SUMS + " from report r where r.period_code between ? and ?" + wr.sql()
+                        + " group by r.period_code, r.state",
                 rs -> {
                     String k = rs.getString("k");
-                    byPeriod.put(k, Sums.of(rs).figures(k, -1, 0));
+                    byPeriod.put(k, mergeState(byPeriod.get(k), rs));
                 }, args.toArray());
         List<Figures> out = new ArrayList<>();
         for (String p : periods) {
-            out.add(byPeriod.getOrDefault(p, Sums.ZERO.figures(p, -1, 0)));
+            out.add(byPeriod.getOrDefault(p, Sums.ZERO).figures(p, -1, 0));
         }
         return out;
     }

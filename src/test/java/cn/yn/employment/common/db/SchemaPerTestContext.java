@@ -32,6 +32,10 @@ public class SchemaPerTestContext implements EnvironmentPostProcessor, Ordered {
         if (!url.startsWith("jdbc:postgresql://")) {
             return;
         }
+        // the province benchmark works on one named database (ems_bench) that it fills once and reuses
+        if (env.getProperty("test.shared-database", Boolean.class, false)) {
+            return;
+        }
         // a test that starts its own nodes on a chosen database (e.g. a Quartz cluster) keeps it
         var args = env.getPropertySources().get("commandLineArgs");
         if (args != null && args.containsProperty("spring.datasource.url")) {
