@@ -119,7 +119,7 @@ public class ReportArchive {
         int total = scopes.size() * ReportKind.values().length;
         Progress initial = new Progress(period, 0, total, false, null);
         running.put(period, initial);
-        listener.accept(initial);
+        tell(listener, initial);
         return CompletableFuture.supplyAsync(() -> runAsArchiver(() -> generate(period, scopes, actor, listener)), executor);
     }
 
@@ -136,21 +136,33 @@ public class ReportArchive {
                     done++;
                     Progress p = new Progress(period, done, total, false, null);
                     running.put(period, p);
-                    listener.accept(p);
+                    tell(listener, p);
                 }
             }
             audit.recordAs(actor, "STATISTICS_ARCHIVE_GENERATED", "statistics_archive", period, null,
                     Map.of("files", done, "scopes", scopes.size()));
             Progress p = new Progress(period, done, total, true, null);
             running.put(period, p);
-            listener.accept(p);
+            tell(listener, p);
             return done;
         } catch (RuntimeException e) {
             log.error("archive of {} failed", period, e);
             Progress p = new Progress(period, done, total, true, e.getClass().getSimpleName() + ": " + e.getMessage());
             running.put(period, p);
-            listener.accept(p);
+            tell(listener, p);
             throw e;
+        }
+    }
+
+    /**
+     * Reports progress; a listener that fails (a view whose UI has gone away) must not stop the generation, so its
+     * exception is logged and the pack goes on.
+     */
+    private static void tell(Consumer<Progress> listener, Progress p) {
+        try {
+            listener.accept(p);
+        } catch (RuntimeException e) {
+            log.debug("archive progress listener failed for {}: {}", p.periodCode(), e.toString());
         }
     }
 

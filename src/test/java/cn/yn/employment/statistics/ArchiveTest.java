@@ -51,13 +51,18 @@ class ArchiveTest extends StatisticsTestBase {
         assertThatThrownBy(() -> archive.content(diqingFile)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> archive.regenerate(PERIOD, p -> { })).isInstanceOf(AccessDeniedException.class);
 
-        // regeneration by a province leader replaces every file, reporting progress
+        // regeneration by a province leader replaces every file, reporting progress; a listener that fails (its UI
+        // has gone) does not stop the pack
         signInProvinceLeader();
         List<ReportArchive.Progress> seen = new CopyOnWriteArrayList<>();
-        int files = archive.regenerate(PERIOD, seen::add).get(10, TimeUnit.MINUTES);
+        int files = archive.regenerate(PERIOD, p -> {
+            seen.add(p);
+            throw new IllegalStateException("the view is gone");
+        }).get(10, TimeUnit.MINUTES);
         assertThat(files).isEqualTo(expected);
         assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
         assertThat(seen.get(seen.size() - 1).finished()).isTrue();
+        assertThat(seen.get(seen.size() - 1).error()).isNull();
         assertThat(seen).extracting(ReportArchive.Progress::done).isSorted();
 
         // a second close event finds the pack complete and does nothing
