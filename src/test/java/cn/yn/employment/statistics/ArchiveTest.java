@@ -69,6 +69,18 @@ class ArchiveTest extends StatisticsTestBase {
         events.publishEvent(new PeriodClosed(PERIOD));
         assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
 
+        // a node stopped half way through (files of some cities missing): the next start finishes the pack
+        if (jdbc.queryForObject("select count(*) from survey_period where code = ?", Integer.class, PERIOD) == 0) {
+            java.sql.Timestamp t = java.sql.Timestamp.from(java.time.Instant.parse("2091-07-10T16:00:00Z"));
+            jdbc.update("insert into survey_period (code, window_start, window_end, state, reminder_offsets, created_at, updated_at)"
+                    + " values (?, ?, ?, 'CLOSED', '3,1', ?, ?)", PERIOD, t, t, t, t);
+        }
+        jdbc.update("delete from statistics_archive where period_code = ? and scope_code in (?, ?)", PERIOD, NUJIANG, DIQING);
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected - 2 * ReportKind.values().length);
+        archive.resumeIncomplete();
+        awaitFinished();
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
+
         signIn(Scope.enterprise(1), Role.ENTERPRISE);
         assertThatThrownBy(() -> archive.list()).isInstanceOf(AccessDeniedException.class);
     }
