@@ -11,11 +11,14 @@ import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains unsealed audit rows: seq = last seq + 1, hash = sha256(prev_hash | canonical row). The chain head row
- * is locked for the duration, so on several nodes exactly one seals at a time.
+ * is locked for the duration, so on several nodes exactly one seals at a time. The transaction is explicit: the
+ * scheduled call is a call on {@code this}, which an {@code @Transactional} proxy would not see (without it the lock
+ * ended at once and two nodes sealed the same sequence numbers — found by deploy/rehearse.sh on two nodes).
  */
 @Component
 class AuditChainSealer {
@@ -23,9 +26,11 @@ class AuditChainSealer {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    AuditChainSealer(JdbcTemplate jdbc) {
+    AuditChainSealer(JdbcTemplate jdbc, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
     }
 
     @Scheduled(fixedDelayString = "${app.audit.seal-interval-ms:2000}")
@@ -33,9 +38,13 @@ class AuditChainSealer {
         sealPending();
     }
 
-    /** Seals everything pending now; returns the number of rows sealed. */
-    @Transactional
+    /** Seals everything pending now in one transaction (joins the caller's, if any); returns the number of rows sealed. */
     public int sealPending() {
+        Integer sealed = tx.execute(status -> sealLocked());
+        return sealed == null ? 0 : sealed;
+    }
+
+    private int sealLocked() {
         Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1 for update");
         long seq = ((Number) head.get("last_seq")).longValue();
         String prev = (String) head.get("last_hash");

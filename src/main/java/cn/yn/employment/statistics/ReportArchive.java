@@ -11,6 +11,9 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.common.security.ScopeType;
 import cn.yn.employment.period.PeriodClosed;
+import cn.yn.employment.period.PeriodService;
+import cn.yn.employment.period.PeriodState;
+import cn.yn.employment.period.SurveyPeriod;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -63,6 +69,8 @@ public class ReportArchive {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PeriodService periods;
+    private final boolean resumeOnStart;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "statistics-archive");
         t.setDaemon(true);
@@ -71,7 +79,10 @@ public class ReportArchive {
     private final Map<String, Progress> running = new ConcurrentHashMap<>();
 
     ReportArchive(JdbcTemplate jdbc, StatisticsReports reports, CodeService codes, CurrentUserProvider users, AuditLog audit,
-                  Clock clock, TransactionTemplate tx) {
+                  Clock clock, TransactionTemplate tx, PeriodService periods,
+                  @Value("${app.archive.resume-on-start:true}") boolean resumeOnStart) {
+        this.periods = periods;
+        this.resumeOnStart = resumeOnStart;
         this.jdbc = jdbc;
         this.reports = reports;
         this.codes = codes;
@@ -94,6 +105,32 @@ public class ReportArchive {
             return;
         }
         start(event.periodCode(), ARCHIVER, p -> { });
+    }
+
+    /**
+     * A node that stops while generating leaves a pack half done, and nothing would close that period again: on
+     * start, finish every partly stored pack and the newest closed period's pack if it is incomplete.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (resumeOnStart) {
+            resumeIncomplete();
+        }
+    }
+
+    void resumeIncomplete() {
+        int expected = expectedFiles();
+        List<SurveyPeriod> closed = periods.list().stream()
+                .filter(p -> p.state() != PeriodState.SCHEDULED && p.state() != PeriodState.OPEN).toList();
+        for (int i = 0; i < closed.size(); i++) {
+            String code = closed.get(i).code();
+            int stored = storedCount(code);
+            boolean newest = i == 0;
+            if (stored < expected && (stored > 0 || newest) && progress(code).map(Progress::finished).orElse(true)) {
+                log.info("archive of {} incomplete ({} of {} files): generating it", code, stored, expected);
+                start(code, ARCHIVER, p -> { });
+            }
+        }
     }
 
     /** Regenerates a period's pack (replacing its files); progress is reported to the listener from a worker thread. */
@@ -119,7 +156,7 @@ public class ReportArchive {
         int total = scopes.size() * ReportKind.values().length;
         Progress initial = new Progress(period, 0, total, false, null);
         running.put(period, initial);
-        listener.accept(initial);
+        tell(listener, initial);
         return CompletableFuture.supplyAsync(() -> runAsArchiver(() -> generate(period, scopes, actor, listener)), executor);
     }
 
@@ -136,21 +173,33 @@ public class ReportArchive {
                     done++;
                     Progress p = new Progress(period, done, total, false, null);
                     running.put(period, p);
-                    listener.accept(p);
+                    tell(listener, p);
                 }
             }
             audit.recordAs(actor, "STATISTICS_ARCHIVE_GENERATED", "statistics_archive", period, null,
                     Map.of("files", done, "scopes", scopes.size()));
             Progress p = new Progress(period, done, total, true, null);
             running.put(period, p);
-            listener.accept(p);
+            tell(listener, p);
             return done;
         } catch (RuntimeException e) {
             log.error("archive of {} failed", period, e);
             Progress p = new Progress(period, done, total, true, e.getClass().getSimpleName() + ": " + e.getMessage());
             running.put(period, p);
-            listener.accept(p);
+            tell(listener, p);
             throw e;
+        }
+    }
+
+    /**
+     * Reports progress; a listener that fails (a view whose UI has gone away) must not stop the generation, so its
+     * exception is logged and the pack goes on.
+     */
+    private static void tell(Consumer<Progress> listener, Progress p) {
+        try {
+            listener.accept(p);
+        } catch (RuntimeException e) {
+            log.debug("archive progress listener failed for {}: {}", p.periodCode(), e.toString());
         }
     }
 

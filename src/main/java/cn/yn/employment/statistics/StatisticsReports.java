@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StatisticsReports {
+
+    /** Prefix of a 大类 row under its 门类 in 分行业统计表 (a full-width space). */
+    public static final String DIVISION_INDENT = "　";
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -133,10 +138,27 @@ public class StatisticsReports {
         List<List<Object>> rows = new ArrayList<>();
         List<Figures> groups = statistics.breakdown(period, f, d);
         rows.add(groupedRow(t(l, "statistics.total"), total(groups)));
+        if (d != Dimension.INDUSTRY_SECTION) {
+            for (Figures g : sorted(groups, d)) {
+                rows.add(groupedRow(name(d, g.key()), g));
+            }
+            return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
+        }
+        // 门类 rows, each followed by its 大类 rows (indented)
+        Map<String, List<Figures>> divisions = new LinkedHashMap<>();
+        for (Figures g : sorted(statistics.breakdown(period, f, Dimension.INDUSTRY_DIVISION), Dimension.INDUSTRY_DIVISION)) {
+            String section = g.key() == null ? null : codes.sectionOf(g.key()).orElse(null);
+            divisions.computeIfAbsent(section == null ? "" : section, k -> new ArrayList<>()).add(g);
+        }
         for (Figures g : sorted(groups, d)) {
             rows.add(groupedRow(name(d, g.key()), g));
+            if (g.key() != null) {
+                for (Figures division : divisions.getOrDefault(g.key(), List.of())) {
+                    rows.add(groupedRow(DIVISION_INDENT + name(Dimension.INDUSTRY_DIVISION, division.key()), division));
+                }
+            }
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
+        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.industry"), null);
     }
 
     private static List<Object> groupedRow(String label, Figures g) {

@@ -19,6 +19,31 @@ class AuditChainTest extends FoundationTest {
     @Autowired AuditService audit;
     @Autowired JdbcTemplate jdbc;
     @Autowired DemoRunner runner;
+    @Autowired AuditChainSealer sealer;
+
+    @Test
+    void scheduledSealsRunningAtOnceOnTwoNodesKeepOneChain() throws Exception {
+        // two nodes' schedulers firing together: each call must hold the chain head's lock for its whole batch
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 50; i++) {
+                log.recordAs("tester", "TEST_CONCURRENT_SEAL", "thing", round + "-" + i, null, Map.of("i", i));
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> runs = List.of(
+                        nodes.submit(() -> { start.await(); sealer.scheduledSeal(); return null; }),
+                        nodes.submit(() -> { start.await(); sealer.scheduledSeal(); return null; }));
+                for (var run : runs) {
+                    run.get(60, java.util.concurrent.TimeUnit.SECONDS); // rethrows a DuplicateKeyException of a node
+                }
+            } finally {
+                nodes.shutdownNow();
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where seq is null", Long.class)).isZero();
+        assertThat(audit.verifyChain().intact()).isTrue();
+    }
 
     @Test
     void recordsAreSealedIntoAnIntactChain() {

@@ -1,5 +1,6 @@
 package cn.yn.employment.review;
 
+import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.accounts.AccountService;
@@ -30,8 +31,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,15 +60,7 @@ class ReviewBrowserTest extends ReviewTestBase {
 
     @BeforeAll
     static void startBrowser() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1600,1000",
-                "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(1600, 1000);
     }
 
     @AfterAll

@@ -51,17 +51,34 @@ class ArchiveTest extends StatisticsTestBase {
         assertThatThrownBy(() -> archive.content(diqingFile)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> archive.regenerate(PERIOD, p -> { })).isInstanceOf(AccessDeniedException.class);
 
-        // regeneration by a province leader replaces every file, reporting progress
+        // regeneration by a province leader replaces every file, reporting progress; a listener that fails (its UI
+        // has gone) does not stop the pack
         signInProvinceLeader();
         List<ReportArchive.Progress> seen = new CopyOnWriteArrayList<>();
-        int files = archive.regenerate(PERIOD, seen::add).get(10, TimeUnit.MINUTES);
+        int files = archive.regenerate(PERIOD, p -> {
+            seen.add(p);
+            throw new IllegalStateException("the view is gone");
+        }).get(10, TimeUnit.MINUTES);
         assertThat(files).isEqualTo(expected);
         assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
         assertThat(seen.get(seen.size() - 1).finished()).isTrue();
+        assertThat(seen.get(seen.size() - 1).error()).isNull();
         assertThat(seen).extracting(ReportArchive.Progress::done).isSorted();
 
         // a second close event finds the pack complete and does nothing
         events.publishEvent(new PeriodClosed(PERIOD));
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
+
+        // a node stopped half way through (files of some cities missing): the next start finishes the pack
+        if (jdbc.queryForObject("select count(*) from survey_period where code = ?", Integer.class, PERIOD) == 0) {
+            java.sql.Timestamp t = java.sql.Timestamp.from(java.time.Instant.parse("2091-07-10T16:00:00Z"));
+            jdbc.update("insert into survey_period (code, window_start, window_end, state, reminder_offsets, created_at, updated_at)"
+                    + " values (?, ?, ?, 'CLOSED', '3,1', ?, ?)", PERIOD, t, t, t, t);
+        }
+        jdbc.update("delete from statistics_archive where period_code = ? and scope_code in (?, ?)", PERIOD, NUJIANG, DIQING);
+        assertThat(archive.storedCount(PERIOD)).isEqualTo(expected - 2 * ReportKind.values().length);
+        archive.resumeIncomplete();
+        awaitFinished();
         assertThat(archive.storedCount(PERIOD)).isEqualTo(expected);
 
         signIn(Scope.enterprise(1), Role.ENTERPRISE);

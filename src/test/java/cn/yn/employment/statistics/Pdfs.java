@@ -25,6 +25,29 @@ public final class Pdfs {
         }
     }
 
+    /** The text of each page. */
+    public static List<String> pages(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(doc));
+            }
+            return pages;
+        }
+    }
+
+    /** Every page carries the issuing unit and "第 i 页 共 n 页". */
+    public static void assertEveryPageHasFooter(byte[] pdf, String issuingUnit) throws IOException {
+        List<String> pages = pages(pdf);
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i)).as("page " + (i + 1)).contains("制表单位：" + issuingUnit)
+                    .containsPattern("第 " + (i + 1) + " 页\\s*共 " + pages.size() + " 页");
+        }
+    }
+
     public static void assertFontsEmbedded(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<String> fonts = new ArrayList<>();

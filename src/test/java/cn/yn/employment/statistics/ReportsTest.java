@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -60,11 +61,26 @@ class ReportsTest extends StatisticsTestBase {
                 case TREND -> "趋势分析";
             });
             assertFontsEmbedded(pdf);
+            Pdfs.assertEveryPageHasFooter(pdf, "云南省人力资源和社会保障厅");
         }
+        // 24 periods and the chart take two pages: the note and the chart follow the table, every page has its footer
+        byte[] trend = reports.pdf(ReportKind.TREND, PERIOD, StatisticsFilter.all());
+        Files.write(OUT.resolve("trend-province.pdf"), trend);
+        List<String> pages = Pdfs.pages(trend);
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0)).contains("2089-07");
+        assertThat(pages.get(1)).contains("说明：较上期增减");
+        Pdfs.assertEveryPageHasFooter(trend, "云南省人力资源和社会保障厅");
         String summary = text(reports.pdf(ReportKind.SUMMARY_BY_CITY, PERIOD, NUJIANG_F));
         assertThat(summary).contains("建档期就业人数", "调查期就业人数", "变化率", "合计", "76443", "76061", "-382", "-0.50%");
         assertThat(text(reports.pdf(ReportKind.SUMMARY_BY_COUNTY, PERIOD, NUJIANG_F))).contains("泸水市", "76061");
-        assertThat(text(reports.pdf(ReportKind.BY_INDUSTRY, PERIOD, NUJIANG_F))).contains("C 制造业");
+        assertThat(text(reports.pdf(ReportKind.BY_INDUSTRY, PERIOD, NUJIANG_F))).contains("行业门类／大类", "C 制造业",
+                "13 农副食品加工业");
+        ReportTable industry = reports.table(ReportKind.BY_INDUSTRY, PERIOD, StatisticsFilter.all()
+                .withRegistrationType(DIQING_TYPE), java.util.Locale.SIMPLIFIED_CHINESE);
+        // 门类 F, then its 大类 51 indented, with the same figures (all of 迪庆's fixture is 51)
+        assertThat(industry.rows()).extracting(r -> (String) r.get(0)).containsSequence("F 批发和零售业", "　51 批发业");
+        assertThat(industry.rows().get(1).subList(1, 10)).isEqualTo(industry.rows().get(2).subList(1, 10));
         assertThat(text(reports.pdf(ReportKind.BY_REGISTRATION_TYPE, PERIOD, NUJIANG_F))).contains("142 集体联营企业");
         assertThat(text(reports.pdf(ReportKind.REDUCTIONS, PERIOD, NUJIANG_F)))
                 .contains("经济性裁员", "订单不足", "250", "182");

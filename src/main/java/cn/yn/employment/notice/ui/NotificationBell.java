@@ -53,7 +53,7 @@ public class NotificationBell implements HeaderWidget {
             addClassName("ems-bell");
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
             button.setAriaLabel(getTranslation("notice.bell.label"));
-            badge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "pill", "small"));
+            badge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "primary", "pill", "small"));
             badge.setId("notification-count");
             Div wrap = new Div(button, badge);
             wrap.getStyle().set("position", "relative").set("display", "inline-flex").set("align-items", "center");

@@ -22,6 +22,8 @@ public class NotificationsView extends VerticalLayout implements HasViewTitle {
     public NotificationsView(NotificationService notifications) {
         setSizeFull();
         grid.setId("notifications-grid");
+        // the return reason is the message: show it whole, not cut off
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(n -> NotificationBell.TIME.format(n.createdAt())).setHeader(getTranslation("notice.col.time")).setAutoWidth(true);
         grid.addColumn(n -> kindLabel(n.kind())).setHeader(getTranslation("notice.col.kind")).setAutoWidth(true);
         grid.addColumn(Notification::title).setHeader(getTranslation("notice.col.title")).setFlexGrow(2);

@@ -75,7 +75,13 @@ public class CalendarScheduler {
     /** A new period's state already follows the clock (PeriodService.create); it only needs its triggers. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void onCreated(PeriodCreated e) {
-        sync(calendar.period(e.periodCode()));
+        try {
+            ensureJobs(); // a period may be created before the application is ready (demo seeding, data generator)
+            sync(calendar.period(e.periodCode()));
+        } catch (RuntimeException ex) {
+            // the period is committed; the re-planning job plans it within 10 minutes
+            log.error("could not plan the triggers of period {} now", e.periodCode(), ex);
+        }
     }
 
     /** Durable job details for every calendar job, and the cron triggers of the fixed-schedule ones. */

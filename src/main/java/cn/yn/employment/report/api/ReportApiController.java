@@ -7,6 +7,7 @@ import cn.yn.employment.period.PeriodService;
 import cn.yn.employment.period.SurveyPeriod;
 import cn.yn.employment.period.Window;
 import cn.yn.employment.report.ReportForm;
+import cn.yn.employment.report.ReportHome;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.report.ReportVersionView;
 import cn.yn.employment.report.ReportView;
@@ -60,6 +61,12 @@ class ReportApiController {
     PeriodDto currentPeriod() {
         CurrentUser me = currentUser.require();
         SurveyPeriod p = periods.current().orElseThrow(() -> new DomainException("report.api.noPeriod"));
+        Long enterprise = me.scope().enterpriseId();
+        if (enterprise != null) {
+            // the enterprise's own city window, and a late-filing grant counts as open
+            ReportHome home = reports.home(enterprise);
+            return new PeriodDto(p.code(), p.state().name(), home.window().start(), home.window().end(), home.canSubmitNow());
+        }
         String city = me.scope().cityCode();
         Window w = city == null ? p.window() : periods.windowFor(p.code(), city);
         boolean open = city != null && periods.isOpenFor(p.code(), city, clock.instant());

@@ -103,6 +103,7 @@ public class ArchiveView extends VerticalLayout implements HasViewTitle {
             generate.setEnabled(false);
             progress.setVisible(true);
             progress.setValue(0);
+            // if this UI closes meanwhile, access() fails and only the updates stop: the archive ignores listener failures
             archive.regenerate(p, pr -> ui.access(() -> show(pr)));
         } catch (DomainException e) {
             generate.setEnabled(true);

@@ -214,6 +214,9 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         List<Long> values = new ArrayList<>();
         List<BigDecimal> rates = new ArrayList<>();
         for (List<Object> r : t.rows().subList(Math.min(1, t.rows().size()), t.rows().size())) {
+            if (((String) r.get(0)).startsWith(StatisticsReports.DIVISION_INDENT)) {
+                continue; // 大类 rows of 分行业: the chart compares the 门类
+            }
             labels.add((String) r.get(0));
             values.add((Long) r.get(headcountColumn));
             rates.add(rate(r.get(rateColumn)));

@@ -29,12 +29,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.VaadinSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -66,12 +64,10 @@ class StatisticsViewsTest extends StatisticsTestBase {
         karibu();
     }
 
-    /** A fresh mocked UI in the default language (简体中文). */
+    /** A fresh mocked UI (in the default language, 简体中文) with nobody signed in. */
     private void karibu() {
         KaribuSpring.tearDown();
         KaribuSpring.setup(ctx);
-        VaadinSession.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
-        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
     }
 
     @AfterEach
