@@ -25,7 +25,9 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/.." && pwd)
 WORK=${EMS_REHEARSAL_DIR:-/tmp/ems-rehearsal}
 XMX=${EMS_REHEARSAL_XMX:-512m}
-P_PORT=55432; S_PORT=55433; R_PORT=55434; T_PORT=55435
+# below Linux's ephemeral range (32768-60999): a port in it can be taken by any outgoing connection of the moment,
+# and a cluster then fails to bind (seen: the dump-restore cluster on 55434 during a CI run)
+P_PORT=25432; S_PORT=25433; R_PORT=25434; T_PORT=25435
 LB_PORT=${EMS_REHEARSAL_LB_PORT:-18080}; TLS_PORT=$((LB_PORT + 363))
 READY_TIMEOUT=${EMS_REHEARSAL_READY_TIMEOUT:-420}
 DB=employment
@@ -426,7 +428,7 @@ if fresh restored $R_PORT && as_pg env PATH="$PGBIN:$PATH" PGHOST=127.0.0.1 PGPO
     step restore-dump FAIL "differences: $(echo "$out" | head -6 | tr '\n' ' ')"
   fi
 else
-  step restore-dump FAIL "see $WORK/logs/restore-dump.log"
+  step restore-dump FAIL "see $WORK/logs/restored.log (the fresh cluster) and $WORK/logs/restore-dump.log"
 fi
 
 # physical: the base backup plus the archived WAL (point-in-time recovery to the end of the archive)
