@@ -102,6 +102,13 @@ public abstract class CalendarTestBase {
         SecurityContextHolder.clearContext();
     }
 
+    /** Karibu for the calendar and notice views; the notice views are the routes they navigate to. */
+    protected static void startVaadin(org.springframework.context.ApplicationContext ctx) {
+        cn.yn.employment.ui.KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(Set.of(
+                cn.yn.employment.notice.ui.NoticeReadView.class, cn.yn.employment.notice.ui.NoticesView.class,
+                cn.yn.employment.notice.ui.NotificationsView.class), Set.of(), true));
+    }
+
     protected static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(TimeConfig.ZONE).toInstant();
     }

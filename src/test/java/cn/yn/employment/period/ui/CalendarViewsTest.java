@@ -45,9 +45,7 @@ class CalendarViewsTest extends CalendarTestBase {
 
     @BeforeEach
     void karibu() {
-        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(
-                cn.yn.employment.notice.ui.NoticeReadView.class, cn.yn.employment.notice.ui.NoticesView.class,
-                cn.yn.employment.notice.ui.NotificationsView.class), java.util.Set.of(), true));
+        startVaadin(ctx);
     }
 
     @AfterEach
