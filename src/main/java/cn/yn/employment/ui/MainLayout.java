@@ -80,7 +80,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Component languageSwitch() {
         Locale locale = VaadinSession.getCurrent() != null ? VaadinSession.getCurrent().getLocale() : Translations.CHINESE;
         boolean english = locale != null && "en".equals(locale.getLanguage());
-        Button b = new Button(english ? "中文" : "English", e -> {
+        // each bundle names the other language in that language (ui.language.other)
+        Button b = new Button(getTranslation("ui.language.other"), e -> {
             Locale next = english ? Translations.CHINESE : Translations.ENGLISH;
             VaadinSession.getCurrent().setLocale(next);
             UI.getCurrent().getPage().executeJs("document.cookie='ems-lang=' + $0 + ';path=/;max-age=31536000;SameSite=Lax'",

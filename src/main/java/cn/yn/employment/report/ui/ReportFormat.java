@@ -37,7 +37,7 @@ final class ReportFormat {
         return s;
     }
 
-    /** "3 天 5 小时" until the deadline, or null when it has passed. */
+    /** Days and hours until the deadline (i18n keys of the report bundle), or null when it has passed. */
     static String countdown(Component ctx, Instant now, Instant end) {
         if (!now.isBefore(end)) {
             return null;
