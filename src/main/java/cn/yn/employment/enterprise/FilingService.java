@@ -9,9 +9,11 @@ import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
+import cn.yn.employment.review.ReviewContract;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,10 +126,10 @@ public class FilingService {
         store.markSubmitted(r.id(), me.username(), now);
         Map<String, Object> vars = processVariables(r);
         if (r.state() == RequestState.DRAFT) {
-            vars.put("kind", KIND);
-            vars.put("subjectId", r.id());
-            vars.put("enterpriseId", enterpriseId);
-            vars.put("hasWarnings", false);
+            vars.put(ReviewContract.KIND, KIND);
+            vars.put(ReviewContract.SUBJECT_ID, r.id());
+            vars.put(ReviewContract.ENTERPRISE_ID, enterpriseId);
+            vars.put(ReviewContract.HAS_WARNINGS, false);
             vars.put("filingKind", r.kind().name());
             var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, "FILING-" + r.id(), vars);
             store.setProcessInstance(r.id(), instance.getId());
@@ -184,13 +186,15 @@ public class FilingService {
         return store.findRequest(r.id()).orElseThrow();
     }
 
-    private static Map<String, Object> processVariables(FilingRequestView r) {
+    /** The review contract's variables that change with a (re)submission; kind, subjectId, enterpriseId are set at start. */
+    private Map<String, Object> processVariables(FilingRequestView r) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("enterpriseName", r.data().name());
-        vars.put("uscc", r.data().uscc());
-        vars.put("cityCode", r.cityCode());
-        vars.put("countyCode", r.data().countyCode());
-        vars.put("industryDivision", r.data().industryDivision());
+        vars.put(ReviewContract.ENTERPRISE_NAME, r.data().name());
+        vars.put(ReviewContract.USCC, r.data().uscc());
+        vars.put(ReviewContract.CITY_CODE, r.cityCode());
+        vars.put(ReviewContract.COUNTY_CODE, r.data().countyCode());
+        vars.put(ReviewContract.INDUSTRY_DIVISION, r.data().industryDivision());
+        vars.put(ReviewContract.SUBMITTED_AT, Date.from(clock.instant()));
         return vars;
     }
 

@@ -1,17 +1,15 @@
 package cn.yn.employment.enterprise;
 
 import cn.yn.employment.audit.AuditLog;
-import cn.yn.employment.common.DomainException;
-import cn.yn.employment.common.security.Access;
-import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
-import cn.yn.employment.common.security.Role;
+import cn.yn.employment.review.ReturnTo;
+import cn.yn.employment.review.ReviewContract;
+import cn.yn.employment.review.ReviewDecision;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.task.service.delegate.TaskListener;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,7 @@ class FilingTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long requestId = ((Number) task.getVariable("subjectId")).longValue();
+        long requestId = ((Number) task.getVariable(ReviewContract.SUBJECT_ID)).longValue();
         FilingRequestView r = store.findRequest(requestId)
                 .orElseThrow(() -> new IllegalStateException("filing request " + requestId + " not found"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -52,11 +50,11 @@ class FilingTaskListener implements TaskListener {
     private void created(DelegateTask task, FilingRequestView r) {
         switch (task.getTaskDefinitionKey()) {
             case CITY_REVIEW -> {
-                clearDecision(task);
+                ReviewDecision.clearStale(task);
                 moveTo(r, RequestState.PENDING_CITY, FilingState.PENDING_CITY);
             }
             case PROVINCE_REVIEW -> {
-                clearDecision(task);
+                ReviewDecision.clearStale(task);
                 moveTo(r, RequestState.PENDING_PROVINCE, FilingState.PENDING_PROVINCE);
             }
             case FilingService.REVISE_TASK -> {
@@ -76,58 +74,28 @@ class FilingTaskListener implements TaskListener {
         }
     }
 
-    /** A decision must come from this task's completion, never linger from an earlier step. */
-    private static void clearDecision(DelegateTask task) {
-        task.removeVariable("decision");
-        task.removeVariable("comment");
-        task.removeVariable("returnTo");
-    }
-
     private void completed(DelegateTask task, FilingRequestView r) {
         boolean city = CITY_REVIEW.equals(task.getTaskDefinitionKey());
         if (!city && !PROVINCE_REVIEW.equals(task.getTaskDefinitionKey())) {
             return;
         }
-        currentUser.find().ifPresent(me -> requireReviewer(me, city, (String) task.getVariable("cityCode")));
-        Object decision = task.getVariable("decision");
-        String comment = task.getVariable("comment") instanceof String s && !s.isBlank() ? s.trim() : null;
-        if (!"APPROVE".equals(decision) && !"RETURN".equals(decision)) {
-            throw new DomainException("enterprise.review.decisionRequired");
-        }
-        boolean approve = "APPROVE".equals(decision);
-        if (!approve && comment == null) {
-            throw new DomainException("enterprise.review.commentRequired");
-        }
-        String returnTo = !approve && !city && "CITY".equals(task.getVariable("returnTo")) ? "CITY" : "ENTERPRISE";
+        ReviewDecision d = ReviewDecision.onComplete(task, !city, currentUser.find());
+        boolean approve = d.approved();
         if (!approve) {
             // the reason stays on the request: the enterprise (or, returned to it, the city) reads it there
-            store.setReturnReason(r.id(), comment, city ? "CITY" : "PROVINCE", clock.instant());
+            store.setReturnReason(r.id(), d.reason(), city ? "CITY" : "PROVINCE", clock.instant());
         }
         String action = "FILING_" + (city ? "CITY_" : "PROVINCE_") + (approve ? "APPROVED" : "RETURNED");
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("decision", decision);
+        after.put("decision", d.decision().name());
         after.put("state", approve ? (city ? RequestState.PENDING_PROVINCE.name() : RequestState.APPROVED.name())
-                : "CITY".equals(returnTo) ? RequestState.PENDING_CITY.name() : RequestState.RETURNED.name());
+                : d.returnTo() == ReturnTo.CITY ? RequestState.PENDING_CITY.name() : RequestState.RETURNED.name());
         if (!approve) {
-            after.put("returnTo", returnTo);
+            after.put("returnTo", d.returnTo().name());
         }
-        if (comment != null) {
-            after.put("comment", comment);
+        if (d.reason() != null) {
+            after.put("comment", d.reason());
         }
         audit.record(action, "enterprise_filing", Long.toString(r.id()), Map.of("state", r.state().name()), after);
-    }
-
-    private static void requireReviewer(CurrentUser me, boolean city, String cityCode) {
-        if (city) {
-            Access.requireAny(me, Role.CITY_REVIEWER);
-            if (me.scope().cityCode() == null || !me.scope().cityCode().equals(cityCode)) {
-                throw new AccessDeniedException("not a reviewer of city " + cityCode);
-            }
-        } else {
-            Access.requireAny(me, Role.PROVINCE_REVIEWER);
-            if (!me.scope().isProvince()) {
-                throw new AccessDeniedException("not a province reviewer");
-            }
-        }
     }
 }

@@ -17,6 +17,10 @@ public enum Parameter {
     LATE_FILING_DEFAULT_HOURS("lateFiling.defaultHours", ValueType.INTEGER, "72", "1", "168"),
     LATE_FILING_MAX_DAYS("lateFiling.maxDays", ValueType.INTEGER, "7", "1", "30"),
     REVIEW_SLA_WORKING_DAYS("review.sla.workingDays", ValueType.INTEGER, "3", "1", "30"),
+    /** Public holidays (days or ranges, e.g. {@code 2027-10-01..2027-10-07}); blank = none. */
+    CALENDAR_HOLIDAYS("calendar.holidays", ValueType.DATES, "", null, null),
+    /** Weekend days that are working days (调休). */
+    CALENDAR_EXTRA_WORKDAYS("calendar.extraWorkdays", ValueType.DATES, "", null, null),
     CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
 
     private final String key;
@@ -48,5 +52,6 @@ public enum Parameter {
         throw new IllegalArgumentException("unknown parameter " + key);
     }
 
-    public enum ValueType { INTEGER, DECIMAL, BOOLEAN, STRING }
+    /** DATES: a list of days and ranges as {@link cn.yn.employment.common.time.WorkingDays#parseDates} reads it. */
+    public enum ValueType { INTEGER, DECIMAL, BOOLEAN, STRING, DATES }
 }

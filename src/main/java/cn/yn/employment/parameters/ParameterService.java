@@ -7,6 +7,7 @@ import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.time.WorkingDays;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -84,7 +85,7 @@ public class ParameterService {
 
     /** Returns an i18n key describing what is wrong, or null when the value is acceptable. */
     public static String validate(Parameter p, String value) {
-        if (value == null || value.isBlank() || value.length() > 1000) {
+        if (value == null || value.length() > 1000 || value.isBlank() && p.type() != Parameter.ValueType.DATES) {
             return "parameters.error.required";
         }
         try {
@@ -105,6 +106,13 @@ public class ParameterService {
                 case BOOLEAN -> {
                     if (!value.equals("true") && !value.equals("false")) {
                         return "parameters.error.boolean";
+                    }
+                }
+                case DATES -> {
+                    try {
+                        WorkingDays.parseDates(value);
+                    } catch (IllegalArgumentException e) {
+                        return "parameters.error.dates";
                     }
                 }
                 case STRING -> {

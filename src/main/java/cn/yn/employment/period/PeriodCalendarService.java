@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,11 @@ public class PeriodCalendarService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final EnterpriseMessenger messenger;
+    private final MissingReports missingReports;
 
     PeriodCalendarService(JdbcTemplate jdbc, Clock clock, CurrentUserProvider currentUser, AuditLog audit,
-                          ApplicationEventPublisher events, EnterpriseMessenger messenger) {
+                          ApplicationEventPublisher events, EnterpriseMessenger messenger, MissingReports missingReports) {
+        this.missingReports = missingReports;
         this.jdbc = jdbc;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -152,32 +156,20 @@ public class PeriodCalendarService {
         return closed;
     }
 
-    /** Marks 缺报 for enterprises whose effective window ended by {@code now}. Returns rows inserted or updated. */
+    /** Asks the reports to mark 缺报 for the enterprises whose effective window ended by {@code now}. */
     int markMissing(CalendarPeriod p, Instant now) {
-        Timestamp ts = Timestamp.from(now);
-        Timestamp periodEnd = Timestamp.from(p.windowEnd());
-        String ended = " coalesce((select w.window_end from period_city_window w where w.period_code = ? and w.city_code = e.city_code), ?) <= ?";
-        String noGrant = " not exists (select 1 from late_filing_grant g where g.enterprise_id = e.id and g.period_code = ?"
-                + " and g.state = 'ACTIVE' and g.expires_at > ?)";
-        int inserted = jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, industry_section,"
-                        + " industry_division, registration_type, state, baseline_headcount, created_at, updated_at)"
-                        + " select e.id, ?, e.city_code, e.county_code, e.industry_section, e.industry_division, e.registration_type,"
-                        + " 'MISSING', coalesce(e.baseline_headcount, 0), ?, ? from enterprise e"
-                        + " where e.filing_state = 'FILED' and" + ended + " and" + noGrant
-                        + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ?)",
-                p.code(), ts, ts, p.code(), periodEnd, ts, p.code(), ts, p.code());
-        String dueDrafts = " where period_code = ? and state = 'DRAFT' and enterprise_id in (select e.id from enterprise e where"
-                + ended + " and" + noGrant + ")";
-        jdbc.update("insert into period_missing_draft (period_code, report_id) select period_code, id from report" + dueDrafts
-                        + " and not exists (select 1 from period_missing_draft d where d.period_code = report.period_code"
-                        + " and d.report_id = report.id)",
-                p.code(), p.code(), periodEnd, ts, p.code(), ts);
-        int drafts = jdbc.update("update report set state = 'MISSING', updated_at = ?, lock_version = lock_version + 1" + dueDrafts,
-                ts, p.code(), p.code(), periodEnd, ts, p.code(), ts);
-        if (inserted + drafts > 0) {
-            log.info("period {}: {} enterprises marked missing ({} drafts)", p.code(), inserted + drafts, drafts);
+        Set<String> ownWindow = new HashSet<>();
+        Set<String> ownEnded = new HashSet<>();
+        for (CityWindow w : p.cityWindows()) {
+            ownWindow.add(w.cityCode());
+            if (!now.isBefore(w.end())) {
+                ownEnded.add(w.cityCode());
+            }
         }
-        return inserted + drafts;
+        Set<Long> grants = new HashSet<>(jdbc.queryForList("select enterprise_id from late_filing_grant where period_code = ?"
+                + " and state = 'ACTIVE' and expires_at > ?", Long.class, p.code(), Timestamp.from(now)));
+        return missingReports.markMissing(new MissingReports.WindowsEnded(p.code(), now, !now.isBefore(p.windowEnd()),
+                ownWindow, ownEnded, grants));
     }
 
     /**
@@ -356,13 +348,9 @@ public class PeriodCalendarService {
         // city windows must not end before the reopened end, or those cities would stay closed
         jdbc.update("update period_city_window set window_end = ? where period_code = ? and window_end < ?",
                 Timestamp.from(newEnd), code, Timestamp.from(newEnd));
-        int drafts = jdbc.update("update report set state = 'DRAFT', updated_at = ?, lock_version = lock_version + 1"
-                + " where period_code = ? and state = 'MISSING' and id in (select d.report_id from period_missing_draft d"
-                + " where d.period_code = ?)", ts, code, code);
-        jdbc.update("delete from period_missing_draft where period_code = ?", code);
-        int removed = jdbc.update("delete from report where period_code = ? and state = 'MISSING' and submitted_at is null"
-                + " and process_instance_id is null and not exists (select 1 from report_version v where v.report_id = report.id)"
-                + " and not exists (select 1 from layoff_warning w where w.report_id = report.id)", code);
+        MissingReports.Restored restored = missingReports.restore(code, now);
+        int drafts = restored.draftsRestored();
+        int removed = restored.placeholdersRemoved();
         jdbc.update("delete from period_reminder_sent where period_code = ?", code);
         audit.record("PERIOD_REOPENED", "survey_period", code, Map.of("state", "CLOSED", "end", p.windowEnd().toString()),
                 Map.of("state", "OPEN", "end", newEnd.toString(), "reason", reason.trim(), "placeholdersRemoved", removed,

@@ -1,16 +1,17 @@
 package cn.yn.employment.report;
 
 import cn.yn.employment.audit.AuditLog;
-import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
-import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.parameters.Parameter;
 import cn.yn.employment.parameters.ParameterService;
+import cn.yn.employment.parameters.WorkingCalendar;
+import cn.yn.employment.review.Decision;
+import cn.yn.employment.review.ReturnTo;
+import cn.yn.employment.review.ReviewContract;
+import cn.yn.employment.review.ReviewDecision;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import org.flowable.engine.delegate.DelegateExecution;
@@ -32,10 +33,12 @@ class ReportChain {
     private final ParameterService parameters;
     private final Clock clock;
     private final ReportNotifications notifications;
+    private final WorkingCalendar calendar;
 
     ReportChain(ReportStore store, AuditLog audit, CurrentUserProvider currentUser, ParameterService parameters, Clock clock,
-                ReportNotifications notifications) {
+                ReportNotifications notifications, WorkingCalendar calendar) {
         this.store = store;
+        this.calendar = calendar;
         this.notifications = notifications;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -61,17 +64,9 @@ class ReportChain {
                 Map.of("state", to.name()));
     }
 
-    /** Due date of a review task: REVIEW_SLA_WORKING_DAYS working days (Mon–Fri) from now, end of that day. */
+    /** Due date of a review task arriving now: the business calendar's review time limit. */
     Date reviewDue() {
-        LocalDate day = LocalDate.now(clock.withZone(TimeConfig.ZONE));
-        int left = parameters.getInt(Parameter.REVIEW_SLA_WORKING_DAYS);
-        while (left > 0) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return Date.from(day.plusDays(1).atStartOfDay(TimeConfig.ZONE).toInstant().minusSeconds(1));
+        return Date.from(calendar.reviewDue(clock.instant()));
     }
 
     /** {@code reportTaskListener}: create → state; complete (reviewer tasks) → decision recorded, return reason kept. */
@@ -86,15 +81,17 @@ class ReportChain {
 
         @Override
         public void notify(DelegateTask task) {
-            ReportView r = chain.report(task.getVariable("subjectId"));
+            ReportView r = chain.report(task.getVariable(ReviewContract.SUBJECT_ID));
             String key = task.getTaskDefinitionKey();
             if (EVENTNAME_CREATE.equals(task.getEventName())) {
                 switch (key) {
                     case ReportService.TASK_CITY -> {
+                        ReviewDecision.clearStale(task);
                         chain.changeState(r, ReportState.PENDING_CITY);
                         task.setDueDate(chain.reviewDue());
                     }
                     case ReportService.TASK_PROVINCE -> {
+                        ReviewDecision.clearStale(task);
                         chain.changeState(r, ReportState.PENDING_PROVINCE);
                         task.setDueDate(chain.reviewDue());
                     }
@@ -103,41 +100,34 @@ class ReportChain {
                 }
             } else if (EVENTNAME_COMPLETE.equals(task.getEventName())
                     && (ReportService.TASK_CITY.equals(key) || ReportService.TASK_PROVINCE.equals(key))) {
-                decided(task, r, ReportService.TASK_PROVINCE.equals(key));
+                boolean province = ReportService.TASK_PROVINCE.equals(key);
+                decided(r, province, ReviewDecision.onComplete(task, province, chain.currentUser.find()));
             }
         }
 
-        private void decided(DelegateTask task, ReportView r, boolean province) {
-            Object decision = task.getVariable("decision");
-            Object comment = task.getVariable("comment");
-            String text = comment == null || comment.toString().isBlank() ? null : comment.toString().trim();
+        /** The decision's timeline entry, the return reason and notification, and its one audit entry. */
+        private void decided(ReportView r, boolean province, ReviewDecision d) {
             Instant now = chain.clock.instant();
             String actor = chain.actor();
-            if ("APPROVE".equals(decision)) {
-                task.setVariable("returnTo", "NONE");
+            String text = d.reason();
+            if (d.approved()) {
                 chain.store.insertEvent(r.id(), r.versionNo(), now, actor, province ? "PROVINCE_APPROVED" : "CITY_APPROVED", text);
                 chain.audit.record(province ? "REPORT_PROVINCE_APPROVED" : "REPORT_CITY_APPROVED", "report", Long.toString(r.id()),
-                        Map.of("state", r.state().name()), text == null ? Map.of("decision", "APPROVE") : Map.of("decision", "APPROVE", "comment", text));
+                        Map.of("state", r.state().name()), text == null ? Map.of("decision", Decision.APPROVE.name())
+                                : Map.of("decision", Decision.APPROVE.name(), "comment", text));
                 return;
             }
-            if (!"RETURN".equals(decision)) {
-                throw new DomainException("report.review.decisionRequired");
-            }
-            if (text == null) {
-                throw new DomainException("report.review.commentRequired");
-            }
-            String to = province && "CITY".equals(task.getVariable("returnTo")) ? "CITY" : "ENTERPRISE";
-            task.setVariable("returnTo", to);
-            String action = !province ? "CITY_RETURNED" : "CITY".equals(to) ? "PROVINCE_RETURNED_CITY" : "PROVINCE_RETURNED_ENTERPRISE";
+            ReturnTo to = d.returnTo();
+            String action = !province ? "CITY_RETURNED" : to == ReturnTo.CITY ? "PROVINCE_RETURNED_CITY" : "PROVINCE_RETURNED_ENTERPRISE";
             chain.store.insertEvent(r.id(), r.versionNo(), now, actor, action, text);
-            if ("ENTERPRISE".equals(to)) {
+            if (to == ReturnTo.ENTERPRISE) {
                 chain.store.setReturned(r.id(), text, province ? "PROVINCE" : "CITY", now);
                 chain.notifications.returnedToEnterprise(r, text);
             } else {
                 chain.notifications.returnedToCity(r, text);
             }
             chain.audit.record("REPORT_" + action, "report", Long.toString(r.id()), Map.of("state", r.state().name()),
-                    Map.of("decision", "RETURN", "returnTo", to, "comment", text));
+                    Map.of("decision", Decision.RETURN.name(), "returnTo", to.name(), "comment", text));
         }
     }
 
@@ -153,7 +143,7 @@ class ReportChain {
 
         @Override
         public void execute(DelegateExecution execution) {
-            ReportView r = chain.report(execution.getVariable("subjectId"));
+            ReportView r = chain.report(execution.getVariable(ReviewContract.SUBJECT_ID));
             Instant now = chain.clock.instant();
             LayoffRule rule = new LayoffRule(chain.parameters.getInt(Parameter.LAYOFF_ABSOLUTE_DECREASE),
                     chain.parameters.getInt(Parameter.LAYOFF_RATE_PERCENT), chain.parameters.getInt(Parameter.LAYOFF_SEVERE_RATE_PERCENT));
@@ -185,7 +175,7 @@ class ReportChain {
 
         @Override
         public void execute(DelegateExecution execution) {
-            ReportView r = chain.report(execution.getVariable("subjectId"));
+            ReportView r = chain.report(execution.getVariable(ReviewContract.SUBJECT_ID));
             chain.changeState(r, ReportState.DRAFT);
             chain.store.insertEvent(r.id(), r.versionNo(), chain.clock.instant(), chain.actor(), "WITHDRAWN", null);
         }

@@ -12,6 +12,7 @@ import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.ScopeType;
 import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.review.ReviewContract;
 import cn.yn.employment.parameters.Parameter;
 import cn.yn.employment.parameters.ParameterService;
 import cn.yn.employment.period.PeriodService;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,27 +336,6 @@ public class ReportService {
         return store.find(reportId).orElseThrow();
     }
 
-    /**
-     * 缺报: at the close of a period, every filed enterprise that has not submitted becomes MISSING — its draft is
-     * kept (state MISSING, still editable so a late-filing grant lets it submit), or a MISSING row is created.
-     * For the province or a system job (scope SYSTEM). Returns how many reports are now missing.
-     */
-    @Transactional
-    public int markMissing(String periodCode) {
-        CurrentUser me = currentUser.require();
-        boolean province = me.has(Role.PROVINCE_REVIEWER) && me.scope().isProvince();
-        if (!province && me.scope().type() != ScopeType.SYSTEM) {
-            throw new AccessDeniedException("province or system only");
-        }
-        periods.require(periodCode);
-        Instant now = clock.instant();
-        int drafts = store.markDraftsMissing(periodCode, now);
-        int created = store.insertMissing(periodCode, now);
-        audit.record("REPORT_MISSING_MARKED", "survey_period", periodCode, null,
-                Map.of("draftsMarked", drafts, "rowsCreated", created));
-        return drafts + created;
-    }
-
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String withdrawRefusal(ReportView r) {
@@ -385,16 +366,17 @@ public class ReportService {
 
     private Map<String, Object> processVariables(ReportView r, ReportStore.Enterprise e, boolean hasWarnings) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("kind", KIND);
-        vars.put("subjectId", r.id());
-        vars.put("enterpriseId", e.id());
-        vars.put("enterpriseName", e.name());
-        vars.put("uscc", e.uscc());
-        vars.put("cityCode", r.cityCode());
-        vars.put("countyCode", r.countyCode());
-        vars.put("industryDivision", r.industryDivision());
-        vars.put("periodCode", r.periodCode());
-        vars.put("hasWarnings", hasWarnings);
+        vars.put(ReviewContract.KIND, KIND);
+        vars.put(ReviewContract.SUBJECT_ID, r.id());
+        vars.put(ReviewContract.ENTERPRISE_ID, e.id());
+        vars.put(ReviewContract.ENTERPRISE_NAME, e.name());
+        vars.put(ReviewContract.USCC, e.uscc());
+        vars.put(ReviewContract.CITY_CODE, r.cityCode());
+        vars.put(ReviewContract.COUNTY_CODE, r.countyCode());
+        vars.put(ReviewContract.INDUSTRY_DIVISION, r.industryDivision());
+        vars.put(ReviewContract.PERIOD_CODE, r.periodCode());
+        vars.put(ReviewContract.HAS_WARNINGS, hasWarnings);
+        vars.put(ReviewContract.SUBMITTED_AT, Date.from(clock.instant()));
         return vars;
     }
 

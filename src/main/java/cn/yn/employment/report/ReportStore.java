@@ -179,24 +179,6 @@ class ReportStore {
         jdbc.update("update report set layoff_warning_level = null where id = ?", reportId);
     }
 
-    int markDraftsMissing(String periodCode, Instant now) {
-        return jdbc.update("update report set state = 'MISSING', updated_at = ? where period_code = ? and state = 'DRAFT'",
-                Timestamp.from(now), periodCode);
-    }
-
-    /** A MISSING row for every filed enterprise without a report for the period; previous = its last accepted headcount. */
-    int insertMissing(String periodCode, Instant now) {
-        return jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, industry_section, industry_division,"
-                + " registration_type, state, baseline_headcount, previous_headcount, created_at, updated_at)"
-                + " select e.id, ?, e.city_code, e.county_code, e.industry_section, e.industry_division, e.registration_type, 'MISSING',"
-                + " coalesce(e.baseline_headcount, 0),"
-                + " (select p.headcount from report p where p.enterprise_id = e.id and p.period_code < ? and p.state in ('ACCEPTED', 'FORWARDED')"
-                + "  and p.headcount is not null order by p.period_code desc limit 1), ?, ?"
-                + " from enterprise e where e.filing_state = 'FILED'"
-                + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ?)",
-                periodCode, periodCode, Timestamp.from(now), Timestamp.from(now), periodCode);
-    }
-
     record Labels(String type, String reason1, String reason2, String reason3) {
     }
 

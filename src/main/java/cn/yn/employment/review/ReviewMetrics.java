@@ -31,9 +31,9 @@ class ReviewMetrics {
     }
 
     /** decision APPROVE or RETURN; level city or province; kind REPORT or FILING. */
-    void decided(String decision, boolean provinceLevel, String kind) {
+    void decided(Decision decision, boolean provinceLevel, String kind) {
         Counter c = Counter.builder("ems.reviews").description("Review decisions taken by reviewers")
-                .tag("decision", decision.toLowerCase(Locale.ROOT))
+                .tag("decision", decision.name().toLowerCase(Locale.ROOT))
                 .tag("level", provinceLevel ? "province" : "city")
                 .tag("kind", kind == null ? "unknown" : kind.toLowerCase(Locale.ROOT))
                 .register(registry);

@@ -161,14 +161,14 @@ public class ReviewService {
 
     public void approve(String taskId, String comment) {
         CurrentUser u = reviewer();
-        complete(u, taskId, "APPROVE", null, comment);
+        complete(u, taskId, Decision.APPROVE, null, comment);
     }
 
     /** Returns with a required reason; a city reviewer may only return to the enterprise. */
     public void returnTask(String taskId, ReturnTo to, String reason) {
         CurrentUser u = reviewer();
         requireReason(reason);
-        complete(u, taskId, "RETURN", to == null ? ReturnTo.ENTERPRISE : to, reason.trim());
+        complete(u, taskId, Decision.RETURN, to == null ? ReturnTo.ENTERPRISE : to, reason.trim());
     }
 
     /**
@@ -232,16 +232,16 @@ public class ReviewService {
                             continue;
                         }
                         if (action == BulkAction.APPROVE) {
-                            decide(u, item, id, "APPROVE", null, null);
+                            decide(u, item, id, Decision.APPROVE, null, null);
                         } else {
-                            decide(u, item, id, "RETURN", returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
+                            decide(u, item, id, Decision.RETURN, returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
                         }
                         decided.add(item);
                         out.add(BulkResult.ok(id, item.enterpriseName()));
                     }
                     return out;
                 });
-                String decision = action == BulkAction.APPROVE ? "APPROVE" : "RETURN";
+                Decision decision = action == BulkAction.APPROVE ? Decision.APPROVE : Decision.RETURN;
                 decided.forEach(item -> metrics.decided(decision, item.isProvinceTask(), item.kind()));
                 return results;
             } catch (RuntimeException e) {
@@ -277,9 +277,9 @@ public class ReviewService {
         }
         try {
             if (action == BulkAction.APPROVE) {
-                complete(u, id, "APPROVE", null, null);
+                complete(u, id, Decision.APPROVE, null, null);
             } else {
-                complete(u, id, "RETURN", returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
+                complete(u, id, Decision.RETURN, returnTo == null ? ReturnTo.ENTERPRISE : returnTo, reason.trim());
             }
             return BulkResult.ok(id, item.enterpriseName());
         } catch (DomainException e) {
@@ -292,7 +292,7 @@ public class ReviewService {
         }
     }
 
-    private void complete(CurrentUser u, String taskId, String decision, ReturnTo returnTo, String comment) {
+    private void complete(CurrentUser u, String taskId, Decision decision, ReturnTo returnTo, String comment) {
         WorkItem item = inTx(() -> {
             WorkItem locked = lock(u, taskId);
             decide(u, locked, taskId, decision, returnTo, comment);
@@ -302,7 +302,7 @@ public class ReviewService {
     }
 
     /** The decision on a locked work item, inside the caller's transaction. */
-    private void decide(CurrentUser u, WorkItem item, String taskId, String decision, ReturnTo returnTo, String comment) {
+    private void decide(CurrentUser u, WorkItem item, String taskId, Decision decision, ReturnTo returnTo, String comment) {
         if (returnTo == ReturnTo.CITY && !item.isProvinceTask()) {
             throw new DomainException("review.error.cityCannotReturnToCity");
         }
@@ -323,22 +323,14 @@ public class ReviewService {
                 tasks.addComment(taskId, item.processInstanceId(), COMMENT_TYPE, trimmed);
             }
             Map<String, Object> vars = new LinkedHashMap<>();
-            vars.put("decision", decision);
-            vars.put("returnTo", returnTo == null ? null : returnTo.name());
-            vars.put("comment", trimmed);
+            vars.put(ReviewContract.DECISION, decision.name());
+            vars.put(ReviewContract.RETURN_TO, returnTo == null ? null : returnTo.name());
+            vars.put(ReviewContract.COMMENT, trimmed);
             tasks.complete(taskId, vars);
         } finally {
             Authentication.setAuthenticatedUserId(null);
         }
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("taskId", taskId);
-        before.put("step", item.taskKey());
-        before.put("state", item.state());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("decision", decision);
-        after.put("returnTo", returnTo == null ? null : returnTo.name());
-        after.put("comment", trimmed);
-        audit.record("REVIEW_" + decision, item.kind(), Long.toString(item.subjectId()), before, after);
+        // the chain's own listener writes the decision's audit entry (one per decision), in this transaction
     }
 
     // ---------------------------------------------------------------- timeline
@@ -387,7 +379,7 @@ public class ReviewService {
             }
         }
         for (WorkItem d : done) {
-            entries.add(new TimelineEntry(engineEnd.getOrDefault(d.taskId(), d.completedAt()), "RETURN".equals(d.decision()) ? "RETURNED" : "APPROVED",
+            entries.add(new TimelineEntry(engineEnd.getOrDefault(d.taskId(), d.completedAt()), Decision.RETURN.name().equals(d.decision()) ? "RETURNED" : "APPROVED",
                     d.completedBy(), d.taskKey(), d.returnTo(), d.comment()));
         }
         for (WorkItem o : open) {

@@ -67,7 +67,7 @@ class FilingProcessTest extends EnterpriseTestSupport {
         signIn(cityReviewer(KUNMING));
         Task city = task(r.processInstanceId());
         assertThatThrownBy(() -> tasks.complete(city.getId(), Map.of("decision", "RETURN")))
-                .isInstanceOf(DomainException.class).hasMessage("enterprise.review.commentRequired");
+                .isInstanceOf(DomainException.class).hasMessage("review.decision.reasonRequired");
         assertThat(task(r.processInstanceId()).getTaskDefinitionKey()).isEqualTo("cityReview");
 
         decide(cityReviewer(KUNMING), r.processInstanceId(), Map.of("decision", "RETURN", "comment", "经营范围不完整"));

@@ -31,8 +31,6 @@ class PeriodLifecycleTest extends CalendarTestBase {
     @Autowired
     CalendarScheduler scheduler;
     @Autowired
-    ReviewSlaService sla;
-    @Autowired
     NotificationService notifications;
     @Autowired
     PeriodService periods;
@@ -182,38 +180,6 @@ class PeriodLifecycleTest extends CalendarTestBase {
         assertThat(reportState(yuxi, code)).isEqualTo("DRAFT");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'PERIOD_REOPENED' and target_id = ?",
                 Integer.class, code)).isEqualTo(1);
-    }
-
-    @Test
-    void reviewTasksOlderThanTheSlaAreFlaggedAndTheirReviewersNotifiedOnce() {
-        jdbc.execute("create table if not exists work_item (task_id varchar(64) not null primary key, process_instance_id varchar(64) not null,"
-                + " kind varchar(16) not null, subject_id bigint not null, period_code varchar(7), city_code varchar(6) not null,"
-                + " county_code varchar(6), industry_division varchar(2), enterprise_id bigint, enterprise_name varchar(100),"
-                + " uscc varchar(18), task_key varchar(64) not null, candidate_group varchar(32) not null, state varchar(24) not null,"
-                + " has_warnings boolean not null default false, submitted_at timestamp with time zone not null,"
-                + " due_at timestamp with time zone, claimed_by varchar(64), claimed_at timestamp with time zone,"
-                + " returned_by_province boolean not null default false, return_comment varchar(1000),"
-                + " created_at timestamp with time zone not null)");
-        long reviewer = user("cr" + unique(), Scope.city("530500"), Role.CITY_REVIEWER);
-        long otherCity = user("cr" + unique(), Scope.city("530600"), Role.CITY_REVIEWER);
-        // Wednesday 2031-04-09 10:00; SLA 3 working days → cutoff Friday 2031-04-04 10:00 (skips the weekend)
-        clock.set(at("2031-04-09T10:00"));
-        workItem("t-old-" + unique(), "city:530500", at("2031-04-04T09:00"));
-        workItem("t-new-" + unique(), "city:530500", at("2031-04-07T09:00"));
-        assertThat(ReviewSlaService.cutoff(clock.instant(), 3)).isEqualTo(at("2031-04-04T10:00"));
-        int escalated = sla.escalateOverdue();
-        assertThat(escalated).isGreaterThanOrEqualTo(1);
-        assertThat(notifications(reviewer, NotificationService.ESCALATION)).isEqualTo(1);
-        assertThat(notifications(otherCity, NotificationService.ESCALATION)).isZero();
-        sla.escalateOverdue();
-        assertThat(notifications(reviewer, NotificationService.ESCALATION)).isEqualTo(1);
-    }
-
-    private void workItem(String taskId, String group, Instant submittedAt) {
-        jdbc.update("insert into work_item (task_id, process_instance_id, kind, subject_id, city_code, task_key, candidate_group,"
-                        + " state, submitted_at, created_at) values (?, 'p', 'REPORT', 1, ?, 'cityReview', ?, 'PENDING_CITY', ?, ?)",
-                taskId, group.startsWith("city:") ? group.substring(5) : "530100", group,
-                java.sql.Timestamp.from(submittedAt), java.sql.Timestamp.from(submittedAt));
     }
 
     private List<Long> reminded(String code) {

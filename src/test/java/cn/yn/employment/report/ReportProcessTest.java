@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.period.MissingReports;
 import cn.yn.employment.period.PeriodService;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ class ReportProcessTest extends ReportTestBase {
 
     @Autowired
     ReportService reports;
+    @Autowired
+    MissingReports missingReports;
     @Autowired
     PeriodService periods;
     @Autowired
@@ -281,18 +284,26 @@ class ReportProcessTest extends ReportTestBase {
                 + " created_at, updated_at) values (?, '2025-12', '530100', '530102', 'DRAFT', 10, 9, now(), now())", drafting);
         jdbc.update("insert into report (enterprise_id, period_code, city_code, county_code, state, baseline_headcount, headcount,"
                 + " created_at, updated_at) values (?, '2025-12', '530300', '530302', 'ACCEPTED', 30, 30, now(), now())", filedLate);
-        actAs(city("530100"));
-        assertThatThrownBy(() -> reports.markMissing("2025-12")).isInstanceOf(AccessDeniedException.class);
+        long ownWindowOpen = filedEnterprise("530500", "530502", 40);
+        long withGrant = filedEnterprise("530100", "530102", 50);
+        // the calendar's answer: the period's window has ended; Baoshan (530500) has its own, still open; one grant
+        MissingReports.WindowsEnded ended = new MissingReports.WindowsEnded("2025-12", clock.instant(), true,
+                java.util.Set.of("530500"), java.util.Set.of(), java.util.Set.of(withGrant));
+        assertThat(missingReports.markMissing(ended)).isGreaterThanOrEqualTo(2);
+        assertThat(missingReports.markMissing(ended)).as("idempotent").isZero();
         actAs(province());
-        assertThat(reports.markMissing("2025-12")).isGreaterThanOrEqualTo(2);
+        assertThat(reports.find(ownWindowOpen, "2025-12")).isEmpty();
+        assertThat(reports.find(withGrant, "2025-12")).isEmpty();
         assertThat(reports.find(drafting, "2025-12").orElseThrow().state()).isEqualTo(ReportState.MISSING);
         assertThat(reports.find(drafting, "2025-12").orElseThrow().headcount()).isEqualTo(9);
         ReportView missing = reports.find(silent, "2025-12").orElseThrow();
         assertThat(missing.state()).isEqualTo(ReportState.MISSING);
         assertThat(missing.baselineHeadcount()).isEqualTo(20);
         assertThat(reports.find(filedLate, "2025-12").orElseThrow().state()).isEqualTo(ReportState.ACCEPTED);
-        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REPORT_MISSING_MARKED' and target_id = '2025-12'",
-                Integer.class)).isEqualTo(1);
+        MissingReports.Restored restored = missingReports.restore("2025-12", clock.instant());
+        assertThat(restored.draftsRestored()).isEqualTo(1);
+        assertThat(reports.find(drafting, "2025-12").orElseThrow().state()).isEqualTo(ReportState.DRAFT);
+        assertThat(reports.find(silent, "2025-12")).isEmpty();
     }
 
     @Autowired

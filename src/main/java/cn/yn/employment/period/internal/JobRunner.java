@@ -4,7 +4,7 @@ import cn.yn.employment.period.CalendarJob;
 import cn.yn.employment.period.ChaseService;
 import cn.yn.employment.period.LateFilingService;
 import cn.yn.employment.period.PeriodCalendarService;
-import cn.yn.employment.period.ReviewSlaService;
+import cn.yn.employment.review.ReviewEscalation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -28,12 +28,12 @@ public class JobRunner {
     private final Clock clock;
     private final PeriodCalendarService calendar;
     private final LateFilingService grants;
-    private final ReviewSlaService sla;
+    private final ReviewEscalation sla;
     private final FlowableHistoryCleanup cleanup;
     private final CalendarScheduler scheduler;
     private final JobMetrics metrics;
 
-    JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, LateFilingService grants, ReviewSlaService sla,
+    JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, LateFilingService grants, ReviewEscalation sla,
               FlowableHistoryCleanup cleanup, @Lazy CalendarScheduler scheduler, JobMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -52,10 +52,7 @@ public class JobRunner {
             case PERIOD_REMIND -> () -> "reminded " + calendar.remindDue();
             case PERIOD_CLOSE -> () -> "closed " + calendar.closeDue();
             case GRANT_EXPIRY -> () -> "expired " + grants.expireDue();
-            case REVIEW_SLA -> () -> {
-                int n = sla.escalateOverdue();
-                return n < 0 ? "no review inbox yet" : "escalated " + n;
-            };
+            case REVIEW_SLA -> () -> "escalated " + sla.escalateOverdue();
             case CALENDAR_SYNC -> () -> "triggers " + scheduler.syncAll();
             case FLOWABLE_HISTORY_CLEANUP -> () -> "deleted " + cleanup.clean();
         });

@@ -1,11 +1,11 @@
 package cn.yn.employment.review.internal;
 
-import cn.yn.employment.parameters.Parameter;
-import cn.yn.employment.parameters.ParameterService;
-import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.parameters.WorkingCalendar;
+import cn.yn.employment.review.Decision;
+import cn.yn.employment.review.ReturnTo;
+import cn.yn.employment.review.ReviewContract;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -35,17 +35,17 @@ import org.springframework.stereotype.Component;
 public class WorkItemProjection implements FlowableEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(WorkItemProjection.class);
-    public static final String PROVINCE_GROUP = "province";
-    public static final String CITY_GROUP_PREFIX = "city:";
+    public static final String PROVINCE_GROUP = ReviewContract.PROVINCE_GROUP;
+    public static final String CITY_GROUP_PREFIX = ReviewContract.CITY_GROUP_PREFIX;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final ParameterService parameters;
+    private final WorkingCalendar calendar;
 
-    WorkItemProjection(JdbcTemplate jdbc, Clock clock, ParameterService parameters) {
+    WorkItemProjection(JdbcTemplate jdbc, Clock clock, WorkingCalendar calendar) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.parameters = parameters;
+        this.calendar = calendar;
     }
 
     @Override
@@ -92,9 +92,9 @@ public class WorkItemProjection implements FlowableEventListener {
         if (group == null) {
             return;
         }
-        String kind = str(task, "kind", true);
-        long subjectId = num(task, "subjectId", true);
-        String cityCode = str(task, "cityCode", false);
+        String kind = str(task, ReviewContract.KIND, true);
+        long subjectId = num(task, ReviewContract.SUBJECT_ID, true);
+        String cityCode = str(task, ReviewContract.CITY_CODE, false);
         if (cityCode == null && group.startsWith(CITY_GROUP_PREFIX)) {
             cityCode = group.substring(CITY_GROUP_PREFIX.length());
         }
@@ -104,12 +104,12 @@ public class WorkItemProjection implements FlowableEventListener {
         }
         Instant now = clock.instant();
         Instant created = task.getCreateTime() != null ? task.getCreateTime().toInstant() : now;
-        Instant submitted = instant(task.getVariable("submittedAt"));
+        Instant submitted = instant(task.getVariable(ReviewContract.SUBMITTED_AT));
         if (submitted == null) {
             submitted = created;
         }
         Instant due = task.getDueDate() != null ? task.getDueDate().toInstant()
-                : plusWorkingDays(created, parameters.getInt(Parameter.REVIEW_SLA_WORKING_DAYS));
+                : calendar.reviewDue(created);
         boolean returnedByProvince = false;
         String returnComment = null;
         if (group.startsWith(CITY_GROUP_PREFIX)) {
@@ -117,21 +117,21 @@ public class WorkItemProjection implements FlowableEventListener {
             List<String[]> last = jdbc.query("select decision, return_to, comment from work_item_done"
                             + " where process_instance_id = ? order by completed_at desc, id desc limit 1",
                     (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, task.getProcessInstanceId());
-            if (!last.isEmpty() && "RETURN".equals(last.get(0)[0]) && "CITY".equals(last.get(0)[1])) {
+            if (!last.isEmpty() && Decision.RETURN.name().equals(last.get(0)[0]) && ReturnTo.CITY.name().equals(last.get(0)[1])) {
                 returnedByProvince = true;
                 returnComment = last.get(0)[2];
             }
         }
-        Long enterpriseId = task.getVariable("enterpriseId") == null ? null : num(task, "enterpriseId", false);
+        Long enterpriseId = task.getVariable(ReviewContract.ENTERPRISE_ID) == null ? null : num(task, ReviewContract.ENTERPRISE_ID, false);
         jdbc.update("insert into work_item (task_id, process_instance_id, kind, subject_id, period_code, city_code, county_code,"
                         + " industry_division, enterprise_id, enterprise_name, uscc, task_key, candidate_group, state, has_warnings,"
                         + " submitted_at, due_at, claimed_by, claimed_at, returned_by_province, return_comment, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                task.getId(), task.getProcessInstanceId(), kind, subjectId, str(task, "periodCode", false), cityCode,
-                str(task, "countyCode", false), str(task, "industryDivision", false), enterpriseId,
-                cut(str(task, "enterpriseName", false), 100), cut(str(task, "uscc", false), 18),
+                task.getId(), task.getProcessInstanceId(), kind, subjectId, str(task, ReviewContract.PERIOD_CODE, false), cityCode,
+                str(task, ReviewContract.COUNTY_CODE, false), str(task, ReviewContract.INDUSTRY_DIVISION, false), enterpriseId,
+                cut(str(task, ReviewContract.ENTERPRISE_NAME, false), 100), cut(str(task, ReviewContract.USCC, false), 18),
                 task.getTaskDefinitionKey(), group, PROVINCE_GROUP.equals(group) ? "PENDING_PROVINCE" : "PENDING_CITY",
-                bool(task.getVariable("hasWarnings")), ts(submitted), ts(due), task.getAssignee(),
+                bool(task.getVariable(ReviewContract.HAS_WARNINGS)), ts(submitted), ts(due), task.getAssignee(),
                 task.getAssignee() == null ? null : ts(now), returnedByProvince, cut(returnComment, 1000), ts(now));
     }
 
@@ -146,10 +146,10 @@ public class WorkItemProjection implements FlowableEventListener {
         if (by == null) {
             by = "system";
         }
-        String decision = str(task, "decision", false);
-        String returnTo = "RETURN".equals(decision) ? str(task, "returnTo", false) : null;
-        if ("RETURN".equals(decision) && returnTo == null) {
-            returnTo = "ENTERPRISE";
+        String decision = str(task, ReviewContract.DECISION, false);
+        String returnTo = Decision.RETURN.name().equals(decision) ? str(task, ReviewContract.RETURN_TO, false) : null;
+        if (Decision.RETURN.name().equals(decision) && returnTo == null) {
+            returnTo = ReturnTo.ENTERPRISE.name();
         }
         int n = jdbc.update("insert into work_item_done (task_id, process_instance_id, kind, subject_id, period_code, city_code,"
                         + " county_code, industry_division, enterprise_id, enterprise_name, uscc, task_key, candidate_group, state,"
@@ -157,25 +157,12 @@ public class WorkItemProjection implements FlowableEventListener {
                         + " select task_id, process_instance_id, kind, subject_id, period_code, city_code, county_code,"
                         + " industry_division, enterprise_id, enterprise_name, uscc, task_key, candidate_group, state,"
                         + " has_warnings, submitted_at, ?, ?, ?, ?, ? from work_item where task_id = ?",
-                cut(by, 64), decision, returnTo, cut(str(task, "comment", false), 1000), ts(clock.instant()), task.getId());
+                cut(by, 64), decision, returnTo, cut(str(task, ReviewContract.COMMENT, false), 1000), ts(clock.instant()), task.getId());
         if (n > 0) {
             jdbc.update("delete from work_item where task_id = ?", task.getId());
         } else {
             log.debug("completed task {} ({}) is not a reviewer task", task.getId(), task.getTaskDefinitionKey());
         }
-    }
-
-    /** Adds working days (Monday to Friday, business zone), keeping the time of day. */
-    static Instant plusWorkingDays(Instant from, int days) {
-        ZonedDateTime t = from.atZone(TimeConfig.ZONE);
-        int added = 0;
-        while (added < days) {
-            t = t.plusDays(1);
-            if (t.getDayOfWeek() != DayOfWeek.SATURDAY && t.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
-        }
-        return t.toInstant();
     }
 
     private static String str(TaskEntity task, String name, boolean required) {
