@@ -1,5 +1,7 @@
 package cn.yn.employment.report;
 
+import static cn.yn.employment.common.Texts.nz;
+
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
@@ -442,9 +444,6 @@ public class ReportService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     static Map<String, Object> snapshotOf(ReportForm f) {
         Map<String, Object> m = new LinkedHashMap<>();

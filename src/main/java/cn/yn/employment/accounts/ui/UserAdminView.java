@@ -1,5 +1,6 @@
 package cn.yn.employment.accounts.ui;
 
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.accounts.AccountService;
 import cn.yn.employment.accounts.UserForm;
 import cn.yn.employment.accounts.UserView;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.SYSTEM_ADMIN_)
 public class UserAdminView extends VerticalLayout implements HasViewTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.yn.employment.common.time.TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final AccountService accounts;
     private final CodeService codes;

@@ -1,5 +1,6 @@
 package cn.yn.employment.audit.ui;
 
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.audit.AuditEntry;
 import cn.yn.employment.audit.AuditQuery;
 import cn.yn.employment.audit.AuditService;
@@ -40,7 +41,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.SYSTEM_ADMIN_)
 public class AuditView extends VerticalLayout implements HasViewTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.SECONDS;
 
     private final transient AuditService audit;
     final TextField actor = new TextField();

@@ -1,5 +1,7 @@
 package cn.yn.employment.enterprise.ui;
 
+import static cn.yn.employment.common.Texts.nz;
+
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.codes.Uscc;
@@ -177,7 +179,4 @@ class FilingForm extends Composite<FormLayout> {
         baselineHeadcount.setReadOnly(!editable);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -1,8 +1,8 @@
 package cn.yn.employment.enterprise.ui;
 
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.common.security.Role;
-import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.enterprise.EnterpriseService;
 import cn.yn.employment.enterprise.EnterpriseView;
 import cn.yn.employment.enterprise.FilingRequestView;
@@ -36,7 +36,7 @@ import java.util.Optional;
 @RolesAllowed(Role.ENTERPRISE_)
 public class FilingView extends VerticalLayout implements HasViewTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final transient EnterpriseService enterprises;
     private final transient FilingService filings;

@@ -1,5 +1,6 @@
 package cn.yn.employment.notice.ui;
 
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.notice.Notification;
 import cn.yn.employment.notice.NotificationService;
@@ -21,7 +22,7 @@ import java.time.format.DateTimeFormatter;
 @org.springframework.stereotype.Component
 public class NotificationBell implements HeaderWidget {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.yn.employment.common.time.TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final NotificationService notifications;
 

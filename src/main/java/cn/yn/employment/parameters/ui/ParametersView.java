@@ -1,7 +1,7 @@
 package cn.yn.employment.parameters.ui;
 
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.common.security.Role;
-import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.parameters.Parameter;
 import cn.yn.employment.parameters.ParameterService;
 import cn.yn.employment.parameters.ParameterValue;
@@ -29,7 +29,7 @@ import java.util.Map;
 @RolesAllowed(Role.SYSTEM_ADMIN_)
 public class ParametersView extends VerticalLayout implements HasViewTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final transient ParameterService parameters;
     final Grid<ParameterValue> grid = new Grid<>();

@@ -1,13 +1,13 @@
 package cn.yn.employment.period.internal;
 
-import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.common.time.BusinessTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** Business-time formatting (Asia/Shanghai). */
 public final class Times {
 
-    public static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+    public static final DateTimeFormatter MINUTES = BusinessTime.MINUTES;
 
     private Times() {
     }

@@ -1,5 +1,7 @@
 package cn.yn.employment.period.ui;
 
+import static cn.yn.employment.common.Texts.nz;
+
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
@@ -202,9 +204,6 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
         log.setItems(chase.log(code));
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     @Override
     public String viewTitle() {

@@ -1,12 +1,12 @@
 package cn.yn.employment.processadmin.ui;
 
-import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.common.time.BusinessTime;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 final class Formats {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(TimeConfig.ZONE);
+    private static final DateTimeFormatter DATE_TIME = BusinessTime.SECONDS;
 
     private Formats() {
     }

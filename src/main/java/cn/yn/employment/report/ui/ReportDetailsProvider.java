@@ -1,5 +1,7 @@
 package cn.yn.employment.report.ui;
 
+import static cn.yn.employment.common.Texts.nz;
+
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.report.ReportEvent;
 import cn.yn.employment.report.ReportService;
@@ -140,7 +142,4 @@ class ReportDetailsProvider implements SubjectDetailsProvider {
         return v > 0 ? "+" + v : Integer.toString(v);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -1,5 +1,7 @@
 package cn.yn.employment.report.ui;
 
+import static cn.yn.employment.common.Texts.nz;
+
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
@@ -370,9 +372,6 @@ public class ReportFormView extends VerticalLayout implements HasViewTitle, Befo
         }
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
     @Override
     public String viewTitle() {

@@ -1,6 +1,6 @@
 package cn.yn.employment.report.ui;
 
-import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.report.ReportState;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 /** Small rendering helpers shared by the report views. */
 final class ReportFormat {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private ReportFormat() {
     }

@@ -1,12 +1,14 @@
 package cn.yn.employment.review.ui;
 
+import static cn.yn.employment.common.Texts.trimToNull;
+
+import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
-import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.review.BulkAction;
 import cn.yn.employment.review.Cursor;
 import cn.yn.employment.review.InboxCounts;
@@ -58,7 +60,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
 
     public static final String ROUTE = "review/inbox";
     static final int PAGE_SIZE = 50;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(TimeConfig.ZONE);
+    static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final ReviewService review;
     private final CodeService codes;
@@ -376,10 +378,10 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         Code r = region.getValue();
         Code ind = industry.getValue();
         String w = warnings.getValue();
-        return new InboxFilter(blank(period.getValue()), province && r != null ? r.code() : null,
-                !province && r != null ? r.code() : null, ind == null ? null : ind.code(), blank(kind.getValue()),
+        return new InboxFilter(trimToNull(period.getValue()), province && r != null ? r.code() : null,
+                !province && r != null ? r.code() : null, ind == null ? null : ind.code(), trimToNull(kind.getValue()),
                 w == null || w.isEmpty() ? null : "yes".equals(w), overdue.getValue() ? Boolean.TRUE : null,
-                claim.getValue(), blank(text.getValue()), Boolean.TRUE.equals(newestFirst.getValue()));
+                claim.getValue(), trimToNull(text.getValue()), Boolean.TRUE.equals(newestFirst.getValue()));
     }
 
     void apply(InboxFilter f) {
@@ -550,7 +552,4 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         return i == null ? "" : TIME.format(i);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }
