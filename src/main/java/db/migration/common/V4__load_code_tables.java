@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Loads the five code tables from the CSVs shipped in {@code classpath:codes/} (copied from shared/data). Runs
+ * Loads the five code tables from the CSVs shipped in {@code classpath:codes/} (described in docs/domain.md §2, §3, §5). Runs
  * once, in Flyway's transaction; later changes go through the versioned code-table editor.
  */
 public class V4__load_code_tables extends BaseJavaMigration {

@@ -2,7 +2,7 @@ package cn.yn.employment.codes;
 
 import java.util.regex.Pattern;
 
-/** A fixed-line (0871-12345678) or mobile (13812345678) number, DOMAIN.md §3. */
+/** A fixed-line (0871-12345678) or mobile (13812345678) number, docs/domain.md §3. */
 public record PhoneNumber(String value) {
 
     private static final Pattern FIXED = Pattern.compile("^0\\d{2,3}-?\\d{7,8}$");

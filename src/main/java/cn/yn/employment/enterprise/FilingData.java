@@ -1,7 +1,7 @@
 package cn.yn.employment.enterprise;
 
 /**
- * The fields of a filing (DOMAIN.md §3) as the enterprise enters them. Derived values (organisation code,
+ * The fields of a filing (docs/domain.md §3) as the enterprise enters them. Derived values (organisation code,
  * city, industry section) are computed from these. Field names match the keys of field errors.
  */
 public record FilingData(String uscc, String name, String countyCode, String registrationType, String industryDivision,

@@ -11,7 +11,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of DOMAIN.md §3, returned as field errors. A draft may be incomplete (required fields are only
+ * The rules of docs/domain.md §3, returned as field errors. A draft may be incomplete (required fields are only
  * checked on submission), but whatever is filled in must already be well-formed.
  */
 @Component

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Survey periods (DOMAIN.md §4), minimal: the current period, a period's window (province-wide or the city's
+ * Survey periods (docs/domain.md §4), minimal: the current period, a period's window (province-wide or the city's
  * own), whether submission is open, and creation with the default window. All time comes from the {@link Clock}.
  *
  * <p>Reading periods is open to every signed-in user and to engine/system code (the calendar is not sensitive);

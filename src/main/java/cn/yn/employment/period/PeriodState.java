@@ -1,6 +1,6 @@
 package cn.yn.employment.period;
 
-/** DOMAIN.md §4: 未开始 → 填报中 → 已截止 → 已上报部 → 已归档. The label is the i18n key {@link #labelKey()}. */
+/** docs/domain.md §4: 未开始 → 填报中 → 已截止 → 已上报部 → 已归档. The label is the i18n key {@link #labelKey()}. */
 public enum PeriodState {
     SCHEDULED, OPEN, CLOSED, FORWARDED, ARCHIVED;
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Layoff early warning (裁员预警, DOMAIN.md §5) for an accepted report: a decrease against the previous period of
+ * Layoff early warning (裁员预警, docs/domain.md §5) for an accepted report: a decrease against the previous period of
  * at least {@code absolute} people or at least {@code ratePercent} % is {@link #WARNING}; at least
  * {@code severeRatePercent} % is {@link #SEVERE}.
  */

@@ -1,7 +1,7 @@
 package cn.yn.employment.report;
 
 /**
- * What the enterprise enters on the monthly report (DOMAIN.md §5). Numbers may be null while drafting; codes are
+ * What the enterprise enters on the monthly report (docs/domain.md §5). Numbers may be null while drafting; codes are
  * RT01–RT10 (reduction type) and RC01–RC14 (reasons).
  */
 public record ReportForm(Integer headcount, Integer hired, Integer separated, Integer dispatched,

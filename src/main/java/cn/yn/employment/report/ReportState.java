@@ -1,7 +1,7 @@
 package cn.yn.employment.report;
 
 /**
- * DOMAIN.md §6: 草稿 → 待市审 → 待省审 → 省已通过 → 已上报部; returns go to 待企业修改; 缺报 for non-reporters.
+ * docs/domain.md §6: 草稿 → 待市审 → 待省审 → 省已通过 → 已上报部; returns go to 待企业修改; 缺报 for non-reporters.
  * Written only by the report module (service and the report-review process listeners).
  */
 public enum ReportState {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of DOMAIN.md §5, as a pure function of the form, the baseline, the previous headcount and the accepted
+ * The rules of docs/domain.md §5, as a pure function of the form, the baseline, the previous headcount and the accepted
  * headcounts of the periods just before. Window and filing checks are the service's.
  */
 public final class ReportValidator {

@@ -3,7 +3,7 @@ package cn.yn.employment.report;
 import java.util.List;
 
 /**
- * A soft validation warning (DOMAIN.md §5): the enterprise may submit only with a written explanation.
+ * A soft validation warning (docs/domain.md §5): the enterprise may submit only with a written explanation.
  * Codes: {@code CHANGE_RATE}, {@code ABOVE_BASELINE}, {@code UNCHANGED}, {@code BALANCE}. The message is the i18n
  * key {@code report.warning.<code>} with {@link #args()}.
  */

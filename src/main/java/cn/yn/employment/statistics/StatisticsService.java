@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statistics of DOMAIN.md §7 for leaders and reviewers. Every method checks the role and narrows the
+ * The statistics of docs/domain.md §7 for leaders and reviewers. Every method checks the role and narrows the
  * filter to the user's scope: a city-scoped user always gets its own city, and asking for another city is
  * refused.
  */

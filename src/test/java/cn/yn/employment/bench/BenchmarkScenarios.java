@@ -39,7 +39,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The scenarios of QUALITY.md that run inside one application context: P1 (deadline burst through the real
+ * The scenarios of docs/quality.md that run inside one application context: P1 (deadline burst through the real
  * submission path vs. bare Flowable starting the same model), P2 (inbox page + count from the projection vs.
  * Flowable's TaskQuery), P3 (bulk approve). Each runs at least 3 repetitions.
  */

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The reusable validators of the code module, with the vectors of DOMAIN.md §3. */
+/** The reusable validators of the code module, with the vectors of docs/domain.md §3. */
 class ValidatorsTest {
 
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The rules of DOMAIN.md §3, at the field they concern. */
+/** The rules of docs/domain.md §3, at the field they concern. */
 class FilingValidationTest extends EnterpriseTestSupport {
 
     @Autowired FilingValidator validator;
@@ -52,7 +52,7 @@ class FilingValidationTest extends EnterpriseTestSupport {
 
     @Test
     void usccCheckDigitAndLength() {
-        // DOMAIN.md test vectors: changing any character invalidates
+        // docs/domain.md §3 test vectors: changing any character invalidates
         String valid = "91110000600037341L";
         for (int i = 0; i < valid.length(); i++) {
             char replacement = valid.charAt(i) == '0' ? '1' : '0';

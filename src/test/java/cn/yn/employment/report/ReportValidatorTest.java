@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DOMAIN.md §5 hard and soft rules, one row each. Baseline 100 unless stated; thresholds 20 %, 2×, 6 periods. */
+/** docs/domain.md §5 hard and soft rules, one row each. Baseline 100 unless stated; thresholds 20 %, 2×, 6 periods. */
 class ReportValidatorTest {
 
     static final ReportValidator V = new ReportValidator(Set.of("RT01", "RT03", "RT10"), Set.of("RC01", "RC04", "RC14"),

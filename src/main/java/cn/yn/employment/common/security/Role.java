@@ -1,6 +1,6 @@
 package cn.yn.employment.common.security;
 
-/** The roles of DOMAIN.md §1. A user may hold several. */
+/** The roles of docs/domain.md §1. A user may hold several. */
 public enum Role {
     ENTERPRISE,
     CITY_REVIEWER,

@@ -17,7 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every field of the filing (DOMAIN.md §3), with two-level pickers and the organisation code derived from the USCC. */
+/** Every field of the filing (docs/domain.md §3), with two-level pickers and the organisation code derived from the USCC. */
 class FilingForm extends Composite<FormLayout> {
 
     final TextField uscc = new TextField();

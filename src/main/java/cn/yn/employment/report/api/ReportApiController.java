@@ -139,7 +139,7 @@ class ReportApiController {
     record PeriodDto(String code, String state, Instant windowStart, Instant windowEnd, boolean openForMe) {
     }
 
-    /** The report items of DOMAIN.md §5 plus the explanation soft warnings require. */
+    /** The report items of docs/domain.md §5 plus the explanation soft warnings require. */
     record ReportRequest(Integer headcount, Integer hired, Integer separated, Integer dispatched, String reductionType,
                          String reason1Code, String reason1Note, String reason2Code, String reason2Note,
                          String reason3Code, String reason3Note, String otherNote, String explanation) {

@@ -47,7 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The enterprise's monthly report form (DOMAIN.md §5): baseline and previous figures beside the inputs, reduction
+ * The enterprise's monthly report form (docs/domain.md §5): baseline and previous figures beside the inputs, reduction
  * fields when the headcount is below the baseline, hard errors at the fields, soft warnings with a required
  * explanation, save draft / submit / withdraw, every submitted version read-only and the review timeline.
  */
