@@ -78,16 +78,16 @@ class InboxViewTest extends ReviewTestBase {
         assertThat(view.tabByKind.get(InboxTab.TODO).getLabel()).contains("6");
 
         // filter by text and county
-        _setValue(view.text, "筛选目标");
-        _click(view.search);
+        _setValue(view.filters.text, "筛选目标");
+        _click(view.filters.search);
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
-        _setValue(view.text, "");
-        _setValue(view.region, codes.find(cn.yn.employment.codes.CodeType.REGION, "530103").orElseThrow());
-        _click(view.search);
+        _setValue(view.filters.text, "");
+        _setValue(view.filters.region, codes.find(cn.yn.employment.codes.CodeType.REGION, "530103").orElseThrow());
+        _click(view.filters.search);
         assertThat(view.loaded).extracting(WorkItem::enterpriseName).containsExactly("筛选目标公司");
 
         // save it as a shared filter
-        _click(view.saveFilter);
+        _click(view.filters.saveFilter);
         _setValue(_get(TextField.class, s -> s.withId("review-filter-name")), "五华区");
         _setValue(_get(Checkbox.class, s -> s.withId("review-filter-shared")), true);
         _click(_get(Button.class, s -> s.withId("review-filter-save-ok")));
@@ -96,7 +96,7 @@ class InboxViewTest extends ReviewTestBase {
         as(QUJING);
         assertThat(review.savedFilters()).isEmpty();
         as(KUNMING_A);
-        _click(view.reset);
+        _click(view.filters.reset);
         assertThat(GridKt._size(view.grid)).isEqualTo(6);
 
         // claim from the grid row
