@@ -2,6 +2,7 @@ package cn.yn.employment.statistics;
 
 import static cn.yn.employment.statistics.BulletinFixture.PERIOD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yn.employment.common.security.Role;
@@ -85,16 +86,9 @@ class ArchiveTest extends StatisticsTestBase {
         assertThatThrownBy(() -> archive.list()).isInstanceOf(AccessDeniedException.class);
     }
 
-    private void awaitFinished() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var p = archive.progress(PERIOD);
-            if (p.isPresent() && p.get().finished()) {
-                assertThat(p.get().error()).isNull();
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("archive did not finish");
+    private void awaitFinished() {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> archive.progress(PERIOD).map(p -> p.finished()).orElse(false));
+        assertThat(archive.progress(PERIOD).orElseThrow().error()).isNull();
     }
 }

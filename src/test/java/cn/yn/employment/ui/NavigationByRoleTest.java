@@ -57,6 +57,20 @@ class NavigationByRoleTest extends FoundationTest {
         assertThat(_get(LoginForm.class).isError()).isTrue();
     }
 
+    /** A menu entry leads to a route, and exactly the roles the route allows see the entry. */
+    @Test
+    void everyMenuEntryIsARouteAllowedToExactlyTheRolesThatSeeIt() {
+        com.vaadin.flow.router.RouteConfiguration routes = com.vaadin.flow.router.RouteConfiguration.forApplicationScope();
+        assertThat(entries).isNotEmpty().allSatisfy(entry -> {
+            Class<? extends com.vaadin.flow.component.Component> view = routes.getRoute(entry.path())
+                    .orElseThrow(() -> new AssertionError("menu entry " + entry.path() + " has no route"));
+            jakarta.annotation.security.RolesAllowed allowed = view.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            assertThat(allowed).as("@RolesAllowed on " + view.getSimpleName()).isNotNull();
+            assertThat(java.util.Set.of(allowed.value())).as(entry.path())
+                    .isEqualTo(entry.roles().stream().map(r -> r.name()).collect(java.util.stream.Collectors.toSet()));
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {DemoAccounts.ENTERPRISE, DemoAccounts.CITY_REVIEWER, DemoAccounts.PROVINCE_REVIEWER,
             DemoAccounts.LEADER, DemoAccounts.PROCESS_ADMIN, DemoAccounts.SYSTEM_ADMIN})

@@ -9,11 +9,12 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import cn.yn.employment.common.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 
 /** The notices addressed to the signed-in user; unread ones in bold. */
 @Route(value = "notices", layout = MainLayout.class)
-@PermitAll
+@RolesAllowed({Role.ENTERPRISE_, Role.CITY_REVIEWER_, Role.PROVINCE_REVIEWER_, Role.LEADER_})
 public class NoticesView extends VerticalLayout implements HasViewTitle {
 
     final Grid<Notice> grid = new Grid<>();

@@ -160,11 +160,8 @@ abstract class DatabaseStackChecks {
         try {
             assertThat(ProbeJob.fired.await(60, TimeUnit.SECONDS)).as("probe job fired").isTrue();
             // a fired one-shot trigger and its non-durable job are then removed from the store
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (scheduler.checkExists(key) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(scheduler.checkExists(key)).as("job removed after firing").isFalse();
+            org.awaitility.Awaitility.await("job removed after firing").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> !scheduler.checkExists(key));
         } finally {
             if (!wasStarted) {
                 scheduler.standby();

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.common.security.Role;
@@ -253,22 +254,17 @@ class StatisticsViewsTest extends StatisticsTestBase {
         }
     }
 
-    private void awaitArchive(ArchiveView view) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var p = archive.progress(PERIOD);
-            if (p.isPresent() && p.get().finished()) {
-                assertThat(p.get().error()).isNull();
-                MockVaadin.clientRoundtrip(); // runs the UI.access() updates the worker queued
-                return;
-            }
-            Thread.sleep(200);
+    private void awaitArchive(ArchiveView view) {
+        // polled on the test thread: Karibu's UI lives there, and the round trip runs the worker's UI.access() updates
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).pollInSameThread().until(() -> {
             MockVaadin.clientRoundtrip();
             if (!view.generate.isEnabled() && archive.progress(PERIOD).map(pr -> !pr.finished()).orElse(false)) {
                 assertThat(view.progress.isVisible()).isTrue();
             }
-        }
-        throw new AssertionError("archive did not finish");
+            return archive.progress(PERIOD).map(p -> p.finished()).orElse(false);
+        });
+        assertThat(archive.progress(PERIOD).orElseThrow().error()).isNull();
+        MockVaadin.clientRoundtrip();
     }
 
     private static List<ReportArchive.ArchivedFile> archived(ArchiveView view) {
