@@ -17,6 +17,10 @@ public enum Parameter {
     LATE_FILING_DEFAULT_HOURS("lateFiling.defaultHours", ValueType.INTEGER, "72", "1", "168"),
     LATE_FILING_MAX_DAYS("lateFiling.maxDays", ValueType.INTEGER, "7", "1", "30"),
     REVIEW_SLA_WORKING_DAYS("review.sla.workingDays", ValueType.INTEGER, "3", "1", "30"),
+    // bounds for process models deployed from the process editor (runaway timers and loops)
+    PROCESS_TIMER_MIN_INTERVAL_MINUTES("process.timer.minIntervalMinutes", ValueType.INTEGER, "60", "1", "10080"),
+    PROCESS_TIMER_MAX_REPETITIONS("process.timer.maxRepetitions", ValueType.INTEGER, "30", "1", "1000"),
+    PROCESS_LOOP_MAX_CARDINALITY("process.loop.maxCardinality", ValueType.INTEGER, "20", "1", "1000"),
     CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
 
     private final String key;
