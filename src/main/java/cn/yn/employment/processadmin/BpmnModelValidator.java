@@ -94,6 +94,24 @@ final class BpmnModelValidator {
         return dedupe(problems);
     }
 
+    /**
+     * Modelling warnings (bpmnlint's recommended rules, {@link BpmnLint}) for a model that parses safely; they do
+     * not block a deployment. Empty when the XML cannot be read: {@link #validate} reports why.
+     */
+    static List<ValidationProblem> lint(String xml) {
+        if (xml == null || xml.isBlank() || xml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return List.of();
+        }
+        Document doc;
+        try {
+            doc = SafeXml.parse(xml);
+        } catch (Exception e) {
+            return List.of();
+        }
+        BpmnModel model = parse(xml, new ArrayList<>());
+        return model == null ? List.of() : BpmnLint.check(model, BpmnLint.declaredFlows(doc));
+    }
+
     /** The model exactly as the engine will read it (after the safe-XML checks above), or null with a problem. */
     static BpmnModel parse(String xml, List<ValidationProblem> problems) {
         try {

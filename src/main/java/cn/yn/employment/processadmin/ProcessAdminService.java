@@ -263,6 +263,12 @@ public class ProcessAdminService {
         return validator().validate(xml, processKey);
     }
 
+    /** Modelling warnings for an edited model (bpmnlint's recommended rules); they never block a deployment. */
+    public List<ValidationProblem> warnings(String xml) {
+        requireAdmin();
+        return BpmnModelValidator.lint(xml);
+    }
+
     /**
      * Validates and deploys an edited model as the next version of an existing process. Nothing is deployed when
      * any rule fails ({@link BpmnValidationException} lists them).
