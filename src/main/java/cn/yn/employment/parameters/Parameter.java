@@ -21,6 +21,10 @@ public enum Parameter {
     CALENDAR_HOLIDAYS("calendar.holidays", ValueType.DATES, "", null, null),
     /** Weekend days that are working days (调休). */
     CALENDAR_EXTRA_WORKDAYS("calendar.extraWorkdays", ValueType.DATES, "", null, null),
+    // bounds for process models deployed from the process editor (runaway timers and loops)
+    PROCESS_TIMER_MIN_INTERVAL_MINUTES("process.timer.minIntervalMinutes", ValueType.INTEGER, "60", "1", "10080"),
+    PROCESS_TIMER_MAX_REPETITIONS("process.timer.maxRepetitions", ValueType.INTEGER, "30", "1", "1000"),
+    PROCESS_LOOP_MAX_CARDINALITY("process.loop.maxCardinality", ValueType.INTEGER, "20", "1", "1000"),
     CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
 
     private final String key;

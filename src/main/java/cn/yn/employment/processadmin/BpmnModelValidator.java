@@ -23,8 +23,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXParseException;
 
 /**
- * Decides whether an edited BPMN model may be deployed. Our rules first (on an XXE-safe DOM), then Flowable's
- * own validator. The rules keep the engine from running anything but our allow-listed beans: no scripts, no
+ * Decides whether an edited BPMN model may be deployed. Our rules on an XXE-safe DOM first, then the same rules
+ * again on the model Flowable's own converter builds (what the engine will execute: {@link ExecutableModelRules}),
+ * then Flowable's own validator. The rules keep the engine from running anything but our allow-listed beans: no scripts, no
  * {@code class}/{@code expression} delegates, no service-task types (shell, http, mail...), no expression that
  * calls a method or reaches a bean, candidate groups only from the known set, the process key unchanged.
  */
@@ -36,27 +37,25 @@ final class BpmnModelValidator {
     static final Set<String> ENGINE_NS = Set.of("http://flowable.org/bpmn", "http://activiti.org/bpmn");
 
     private static final Pattern DELEGATE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
-    private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
-            "empty", "true", "false", "null", "div", "mod", "instanceof");
-    /** Engine objects an expression could walk from; never needed by our models. */
-    private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "variableContainer",
-            "planItemInstance", "processEngineConfiguration", "processEngine", "applicationContext");
     private static final Set<String> LISTENER_ELEMENTS = Set.of("executionListener", "taskListener", "eventListener");
+    /** tFormalExpression's language: Flowable runs a condition with one as a script. (definitions' expressionLanguage it ignores.) */
+    private static final Set<String> SCRIPT_LANGUAGE_ATTRIBUTES = Set.of("language", "scriptFormat");
     private static final Set<String> FORBIDDEN_TASKS = Set.of("scriptTask", "businessRuleTask");
 
-    private final Set<String> allowedBeans;
-    private final Predicate<String> isBeanName;
+    private final ExpressionAllowList expressions;
     private final Set<String> cityCodes;
+    private final ModelLimits limits;
 
     /**
      * @param allowedBeans beans a {@code delegateExpression} may name
      * @param isBeanName   true for names of beans in the application context (expressions must not reach them)
      * @param cityCodes    the prefecture codes a literal {@code city:<code>} candidate group may use
+     * @param limits       timer and loop bounds
      */
-    BpmnModelValidator(Set<String> allowedBeans, Predicate<String> isBeanName, Set<String> cityCodes) {
-        this.allowedBeans = Set.copyOf(allowedBeans);
-        this.isBeanName = isBeanName;
+    BpmnModelValidator(Set<String> allowedBeans, Predicate<String> isBeanName, Set<String> cityCodes, ModelLimits limits) {
+        this.expressions = new ExpressionAllowList(allowedBeans, isBeanName);
         this.cityCodes = Set.copyOf(cityCodes);
+        this.limits = limits;
     }
 
     List<ValidationProblem> validate(String xml, String expectedKey) {
@@ -85,10 +84,44 @@ final class BpmnModelValidator {
         }
         checkProcessKey(doc, expectedKey, problems);
         walk(doc.getDocumentElement(), problems);
-        if (problems.isEmpty()) {
-            flowableValidation(xml, problems);
+        BpmnModel model = parse(xml, problems);
+        if (model != null) {
+            problems.addAll(new ExecutableModelRules(expressions, limits).check(model));
+            if (problems.isEmpty()) {
+                flowableValidation(model, problems);
+            }
         }
         return dedupe(problems);
+    }
+
+    /**
+     * Modelling warnings (bpmnlint's recommended rules, {@link BpmnLint}) for a model that parses safely; they do
+     * not block a deployment. Empty when the XML cannot be read: {@link #validate} reports why.
+     */
+    static List<ValidationProblem> lint(String xml) {
+        if (xml == null || xml.isBlank() || xml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return List.of();
+        }
+        Document doc;
+        try {
+            doc = SafeXml.parse(xml);
+        } catch (Exception e) {
+            return List.of();
+        }
+        BpmnModel model = parse(xml, new ArrayList<>());
+        return model == null ? List.of() : BpmnLint.check(model, BpmnLint.declaredFlows(doc));
+    }
+
+    /** The model exactly as the engine will read it (after the safe-XML checks above), or null with a problem. */
+    static BpmnModel parse(String xml, List<ValidationProblem> problems) {
+        try {
+            return new BpmnXMLConverter().convertToBpmnModel(
+                    () -> new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), true, true, "UTF-8");
+        } catch (RuntimeException e) {
+            String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            problems.add(new ValidationProblem(null, "processadmin.problem.schema", abbreviate(String.valueOf(msg))));
+            return null;
+        }
     }
 
     private void checkProcessKey(Document doc, String expectedKey, List<ValidationProblem> problems) {
@@ -123,19 +156,24 @@ final class BpmnModelValidator {
             if ("http://www.w3.org/2000/xmlns/".equals(ans)) {
                 continue;
             }
+            if (ans == null && BPMN_NS.equals(ns) && SCRIPT_LANGUAGE_ATTRIBUTES.contains(name)) {
+                // <conditionExpression language="groovy">: the engine would run the text as a script
+                problems.add(new ValidationProblem(owner, "processadmin.problem.scriptLanguage", local + " " + name + "=" + value));
+                continue;
+            }
             // engine attributes: flowable:x on BPMN elements, and plain attributes of flowable:* elements
             boolean engineAttr = (ans != null && ENGINE_NS.contains(ans)) || (ans == null && engineElement);
             if (engineAttr) {
                 checkEngineAttribute(e, local, engineElement, name, value, owner, problems);
             } else {
-                checkExpressions(value, owner, problems);
+                expressions.check(value, owner, problems);
             }
         }
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element child) {
                 walk(child, problems);
             } else if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
-                checkExpressions(c.getNodeValue(), owner, problems);
+                expressions.check(c.getNodeValue(), owner, problems);
             }
         }
     }
@@ -146,7 +184,7 @@ final class BpmnModelValidator {
             case "class" -> problems.add(new ValidationProblem(owner, "processadmin.problem.classDelegate", value));
             case "expression" -> {
                 if (engineElement && "field".equals(local)) {
-                    checkExpressions(value, owner, problems);
+                    expressions.check(value, owner, problems);
                 } else {
                     problems.add(new ValidationProblem(owner, "processadmin.problem.expressionDelegate", value));
                 }
@@ -155,7 +193,7 @@ final class BpmnModelValidator {
                 Matcher m = DELEGATE.matcher(value.trim());
                 if (!m.matches()) {
                     problems.add(new ValidationProblem(owner, "processadmin.problem.delegateForm", value));
-                } else if (!allowedBeans.contains(m.group(1))) {
+                } else if (!expressions.beanAllowed(m.group(1))) {
                     problems.add(new ValidationProblem(owner, "processadmin.problem.beanNotAllowed", m.group(1)));
                 }
             }
@@ -168,14 +206,14 @@ final class BpmnModelValidator {
                 }
             }
             case "candidateGroups" -> {
-                checkExpressions(value, owner, problems);
+                expressions.check(value, owner, problems);
                 for (String g : value.split(",")) {
                     if (!knownGroup(g.trim())) {
                         problems.add(new ValidationProblem(owner, "processadmin.problem.unknownGroup", g.trim()));
                     }
                 }
             }
-            default -> checkExpressions(value, owner, problems);
+            default -> expressions.check(value, owner, problems);
         }
     }
 
@@ -184,145 +222,7 @@ final class BpmnModelValidator {
                 || (g.startsWith("city:") && cityCodes.contains(g.substring(5)));
     }
 
-    /** Every {@code ${...}} in a value must be a simple variable reference or comparison; {@code #{} never. */
-    void checkExpressions(String value, String owner, List<ValidationProblem> problems) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
-        if (value.contains("#{")) {
-            problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression", abbreviate(value)));
-            return;
-        }
-        int from = 0;
-        while (true) {
-            int start = value.indexOf("${", from);
-            if (start < 0) {
-                return;
-            }
-            int end = closing(value, start + 2);
-            if (end < 0) {
-                problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression", abbreviate(value)));
-                return;
-            }
-            String reason = unsafeReason(value.substring(start + 2, end));
-            if (reason != null) {
-                problems.add(new ValidationProblem(owner, "processadmin.problem.unsafeExpression",
-                        abbreviate(value.substring(start, end + 1)) + " (" + reason + ")"));
-            }
-            from = end + 1;
-        }
-    }
-
-    private static int closing(String s, int i) {
-        char quote = 0;
-        for (; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '}') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The one method call allowed: reading a process variable by a literal name,
-     * {@code execution.getVariable('returnTo')} (null instead of an error when the variable is not set).
-     */
-    private static final Pattern VARIABLE_READ =
-            Pattern.compile("\\bexecution\\s*\\.\\s*getVariable\\s*\\(\\s*'[A-Za-z_][A-Za-z0-9_]*'\\s*\\)");
-
-    /** Null when the expression body is only identifiers, literals and operators; else why not. */
-    String unsafeReason(String expressionBody) {
-        String body = VARIABLE_READ.matcher(expressionBody).replaceAll(" variableRead ");
-        int i = 0;
-        String previousIdent = null;
-        while (i < body.length()) {
-            char c = body.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '\'' || c == '"') {
-                int j = i + 1;
-                while (j < body.length() && body.charAt(j) != c) {
-                    j += body.charAt(j) == '\\' ? 2 : 1;
-                }
-                if (j >= body.length()) {
-                    return "unterminated string";
-                }
-                i = j + 1;
-                previousIdent = null;
-                continue;
-            }
-            if (Character.isDigit(c)) {
-                while (i < body.length() && (Character.isDigit(body.charAt(i)) || body.charAt(i) == '.')) {
-                    i++;
-                }
-                previousIdent = null;
-                continue;
-            }
-            if (Character.isLetter(c) || c == '_') {
-                int j = i;
-                while (j < body.length() && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '_')) {
-                    j++;
-                }
-                String ident = body.substring(i, j);
-                if (!EL_WORDS.contains(ident)) {
-                    if (ENGINE_OBJECTS.contains(ident)) {
-                        return "engine object " + ident;
-                    }
-                    if (isBeanName.test(ident) && !allowedBeans.contains(ident)) {
-                        return "bean " + ident;
-                    }
-                }
-                previousIdent = ident;
-                i = j;
-                continue;
-            }
-            if (c == '(') {
-                if (previousIdent != null && !EL_WORDS.contains(previousIdent)) {
-                    return "call " + previousIdent + "(";
-                }
-                i++;
-                continue;
-            }
-            String two = i + 1 < body.length() ? body.substring(i, i + 2) : "";
-            if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=") || two.equals("&&") || two.equals("||")) {
-                i += 2;
-                previousIdent = null;
-                continue;
-            }
-            if (two.equals("->") || two.equals("+=")) {
-                return "operator " + two;
-            }
-            if ("<>!+-*/%?:)".indexOf(c) >= 0) {
-                i++;
-                previousIdent = null;
-                continue;
-            }
-            return "character '" + c + "'";
-        }
-        return null;
-    }
-
-    private void flowableValidation(String xml, List<ValidationProblem> problems) {
-        BpmnModel model;
-        try {
-            model = new BpmnXMLConverter().convertToBpmnModel(
-                    () -> new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), true, true, "UTF-8");
-        } catch (RuntimeException e) {
-            String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            problems.add(new ValidationProblem(null, "processadmin.problem.schema", abbreviate(String.valueOf(msg))));
-            return;
-        }
+    private void flowableValidation(BpmnModel model, List<ValidationProblem> problems) {
         ProcessValidator validator = new ProcessValidatorFactory().createDefaultProcessValidator();
         for (ValidationError err : validator.validate(model)) {
             if (!err.isWarning()) {
@@ -347,6 +247,6 @@ final class BpmnModelValidator {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return ExpressionAllowList.abbreviate(s);
     }
 }

@@ -9,6 +9,8 @@ import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
+import cn.yn.employment.parameters.Parameter;
+import cn.yn.employment.parameters.ParameterService;
 import cn.yn.employment.processadmin.ProcessAdminModels.ActivityCount;
 import cn.yn.employment.processadmin.ProcessAdminModels.AdminCounts;
 import cn.yn.employment.processadmin.ProcessAdminModels.DefinitionVersion;
@@ -35,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowElementsContainer;
@@ -43,6 +47,7 @@ import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessMigrationService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.migration.ProcessInstanceMigrationDocument;
 import org.flowable.engine.migration.ProcessInstanceMigrationValidationResult;
 import org.flowable.engine.repository.Deployment;
@@ -76,11 +81,12 @@ public class ProcessAdminService {
     private final AllowedBeans allowedBeans;
     private final ApplicationContext context;
     private final CodeService codes;
+    private final ParameterService parameters;
 
     ProcessAdminService(RepositoryService repository, RuntimeService runtime, ManagementService management,
                         ProcessMigrationService migration, CurrentUserProvider currentUser, AuditLog audit,
                         JdbcTemplate jdbc, Clock clock, AllowedBeans allowedBeans, ApplicationContext context,
-                        CodeService codes) {
+                        CodeService codes, ParameterService parameters) {
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
@@ -92,6 +98,7 @@ public class ProcessAdminService {
         this.allowedBeans = allowedBeans;
         this.context = context;
         this.codes = codes;
+        this.parameters = parameters;
     }
 
     private CurrentUser requireAdmin() {
@@ -150,12 +157,35 @@ public class ProcessAdminService {
         }
         List<ActivityCount> out = new ArrayList<>();
         for (FlowNode node : flowNodes(model)) {
-            long n = runtime.createExecutionQuery().processDefinitionId(definitionId).activityId(node.getId()).count();
+            if (node instanceof BoundaryEvent) {
+                continue; // its waiting executions belong to the step it is attached to
+            }
+            long n = instancesWaitingAt(definitionId, node);
             if (n > 0) {
                 out.add(new ActivityCount(node.getId(), node.getName(), node.getClass().getSimpleName(), n));
             }
         }
         return out;
+    }
+
+    /**
+     * Process instances (not executions) waiting in a step: a task with a boundary event has one execution for the
+     * task and one per waiting boundary event, a multi-instance step one per instance plus its root; all of them
+     * are the same instance waiting in the same step.
+     */
+    private long instancesWaitingAt(String definitionId, FlowNode node) {
+        List<String> ids = new ArrayList<>(List.of(node.getId()));
+        if (node instanceof Activity a) {
+            a.getBoundaryEvents().forEach(b -> ids.add(b.getId()));
+        }
+        StringBuilder in = new StringBuilder();
+        var query = runtime.createNativeExecutionQuery().parameter("definitionId", definitionId);
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append("#{a").append(i).append('}');
+            query.parameter("a" + i, ids.get(i));
+        }
+        return query.sql("select count(distinct RES.PROC_INST_ID_) from " + management.getTableName(ExecutionEntity.class)
+                + " RES where RES.PROC_DEF_ID_ = #{definitionId} and RES.ACT_ID_ in (" + in + ")").count();
     }
 
     static List<FlowNode> flowNodes(BpmnModel model) {
@@ -218,13 +248,25 @@ public class ProcessAdminService {
 
     BpmnModelValidator validator() {
         Set<String> cities = codes.cities().stream().map(Code::code).collect(Collectors.toSet());
-        return new BpmnModelValidator(allowedBeans.names(), context::containsBean, cities);
+        return new BpmnModelValidator(allowedBeans.names(), context::containsBean, cities, limits());
+    }
+
+    /** The runaway bounds an edited model must keep, as the system administrator set them. */
+    ModelLimits limits() {
+        return new ModelLimits(java.time.Duration.ofMinutes(parameters.getInt(Parameter.PROCESS_TIMER_MIN_INTERVAL_MINUTES)),
+                parameters.getInt(Parameter.PROCESS_TIMER_MAX_REPETITIONS), parameters.getInt(Parameter.PROCESS_LOOP_MAX_CARDINALITY));
     }
 
     /** The problems that would stop this model from being deployed as a new version of {@code processKey}. */
     public List<ValidationProblem> validate(String processKey, String xml) {
         requireAdmin();
         return validator().validate(xml, processKey);
+    }
+
+    /** Modelling warnings for an edited model (bpmnlint's recommended rules); they never block a deployment. */
+    public List<ValidationProblem> warnings(String xml) {
+        requireAdmin();
+        return BpmnModelValidator.lint(xml);
     }
 
     /**

@@ -65,7 +65,9 @@ public class ProcessInstanceDiagrams {
         requireMayView(me, vars);
         ProcessDefinition def = repository.getProcessDefinition(pi.getProcessDefinitionId());
         boolean ended = pi.getEndTime() != null;
-        List<String> active = ended ? List.of() : runtime.getActiveActivityIds(processInstanceId).stream().distinct().toList();
+        org.flowable.bpmn.model.BpmnModel model = repository.getBpmnModel(def.getId());
+        List<String> active = ended ? List.of() : runtime.getActiveActivityIds(processInstanceId).stream()
+                .map(a -> stepOf(model, a)).distinct().toList();
         List<String> completed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .finished().list().stream().map(HistoricActivityInstance::getActivityId).filter(Objects::nonNull)
                 .distinct().toList();
@@ -75,13 +77,18 @@ public class ProcessInstanceDiagrams {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        org.flowable.bpmn.model.BpmnModel model = repository.getBpmnModel(def.getId());
         List<String> names = active.stream().map(a -> {
             org.flowable.bpmn.model.FlowElement e = model.getFlowElement(a);
             return e == null || e.getName() == null || e.getName().isBlank() ? a : e.getName();
         }).toList();
         return new InstanceDiagram(processInstanceId, def.getId(), def.getName(), def.getVersion(), xml, active,
                 names, completed, ended);
+    }
+
+    /** A waiting boundary event is not a step of its own: the instance waits in the task it is attached to. */
+    static String stepOf(org.flowable.bpmn.model.BpmnModel model, String activityId) {
+        return model.getFlowElement(activityId) instanceof org.flowable.bpmn.model.BoundaryEvent b
+                && b.getAttachedToRefId() != null ? b.getAttachedToRefId() : activityId;
     }
 
     private Map<String, Object> variables(String processInstanceId) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.flowable.common.engine.api.FlowableException;
 
 /** Each model of the corpus is refused with its reason, and nothing at all is deployed. */
 class MaliciousModelCorpusTest extends ProcessAdminTestBase {
@@ -68,7 +70,105 @@ class MaliciousModelCorpusTest extends ProcessAdminTestBase {
                 Arguments.of("class listener",
                         GOOD.replace("<documentation>企业修改环节</documentation>", "<documentation>企业修改环节</documentation><extensionElements>"
                                 + "<flowable:executionListener event=\"start\" class=\"com.evil.Listener\"/></extensionElements>"),
-                        "processadmin.problem.classDelegate", "revise"));
+                        "processadmin.problem.classDelegate", "revise"),
+                // --- split expressions: each piece looks harmless, the engine reads them joined ---------------
+                Arguments.of("condition split by a CDATA boundary", condition("$<![CDATA[{dataSource != null}]]>"),
+                        "processadmin.problem.unsafeExpression", "f3"),
+                Arguments.of("condition split by an empty comment", condition("$<!---->{dataSource != null}"),
+                        "processadmin.problem.unsafeExpression", "f3"),
+                Arguments.of("condition split by a comment and CDATA", condition("${data<!-- x -->Source != null}"),
+                        "processadmin.problem.unsafeExpression", "f3"),
+                Arguments.of("condition from character references", condition("&#36;&#123;dataSource != null&#125;"),
+                        "processadmin.problem.unsafeExpression", "f3"),
+                Arguments.of("getClass() walk behind a comment",
+                        condition("$<!---->{decision.getClass().forName('java.lang.Runtime') != null}"),
+                        "processadmin.problem.unsafeExpression", "f3"),
+                Arguments.of("getClass() walk in an entity-encoded attribute",
+                        GOOD.replace("flowable:assignee=\"enterprise:${enterpriseId}\"",
+                                "flowable:assignee=\"&#36;{enterpriseId.getClass()}\""),
+                        "processadmin.problem.unsafeExpression", "revise"),
+                Arguments.of("timer duration split by CDATA", withBoundary("cityReview",
+                                "<timerEventDefinition><timeDuration>$<![CDATA[{jdbcTemplate}]]></timeDuration></timerEventDefinition>", true),
+                        "processadmin.problem.unsafeExpression", "tick"),
+                Arguments.of("field extension of an allowed listener split by a comment",
+                        GOOD.replace("<documentation>企业修改环节</documentation>", "<documentation>企业修改环节</documentation><extensionElements>"
+                                + "<flowable:taskListener event=\"create\" delegateExpression=\"${reportTaskListener}\">"
+                                + "<flowable:field name=\"x\"><flowable:expression>$<!---->{dataSource}</flowable:expression></flowable:field>"
+                                + "</flowable:taskListener></extensionElements>"),
+                        "processadmin.problem.unsafeExpression", "revise"),
+                Arguments.of("data object value from character references",
+                        GOOD.replace("<startEvent id=\"start\"", "<dataObject id=\"obj\" name=\"obj\" itemSubjectRef=\"xsd:string\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">"
+                                + "<extensionElements><flowable:value>&#36;&#123;dataSource&#125;</flowable:value></extensionElements></dataObject>"
+                                + "<startEvent id=\"start\""),
+                        "processadmin.problem.unsafeExpression", "obj"),
+                Arguments.of("form property expression",
+                        GOOD.replace("<documentation>企业修改环节</documentation>", "<documentation>企业修改环节</documentation><extensionElements>"
+                                + "<flowable:formProperty id=\"p\" expression=\"&#36;{environment}\"/></extensionElements>"),
+                        "processadmin.problem.unsafeExpression", "revise"),
+                // --- scripts --------------------------------------------------------------------------------------
+                Arguments.of("script condition (language attribute)",
+                        GOOD.replace("<conditionExpression xsi:type=\"tFormalExpression\"><![CDATA[${decision == 'APPROVE'}]]></conditionExpression></sequenceFlow>\n    <sequenceFlow id=\"f4\"",
+                                "<conditionExpression xsi:type=\"tFormalExpression\" language=\"groovy\"><![CDATA[decision == 'APPROVE']]></conditionExpression></sequenceFlow>\n    <sequenceFlow id=\"f4\""),
+                        "processadmin.problem.scriptLanguage", "f3"),
+                Arguments.of("call activity",
+                        GOOD.replace("<endEvent id=\"end\"", "<callActivity id=\"caller\" calledElement=\"reportReview\"/><endEvent id=\"end\""),
+                        "processadmin.problem.elementNotAllowed", "caller"),
+                Arguments.of("http task",
+                        GOOD.replace("<endEvent id=\"end\"", "<serviceTask id=\"web\" flowable:type=\"http\"/><endEvent id=\"end\""),
+                        "processadmin.problem.taskType", "web"),
+                // --- runaway timers and loops ----------------------------------------------------------------------
+                Arguments.of("a million repetitions with no interval", withBoundary("cityReview", cycle("R1000000/PT0S"), false),
+                        "processadmin.problem.timerRepetitions", "tick"),
+                Arguments.of("every second", withBoundary("cityReview", cycle("R5/PT1S"), false),
+                        "processadmin.problem.timerInterval", "tick"),
+                Arguments.of("endless cycle", withBoundary("cityReview", cycle("R/PT1S"), false),
+                        "processadmin.problem.timerUnbounded", "tick"),
+                Arguments.of("cron cycle", withBoundary("cityReview", cycle("0/1 * * * * ?"), false),
+                        "processadmin.problem.timerCycleForm", "tick"),
+                Arguments.of("cycle from a variable", withBoundary("cityReview", cycle("${cycle}"), false),
+                        "processadmin.problem.timerCycleForm", "tick"),
+                Arguments.of("job retry cycle of a million",
+                        GOOD.replace("<documentation>市级审核环节</documentation>", "<documentation>市级审核环节</documentation><extensionElements>"
+                                + "<flowable:failedJobRetryTimeCycle>R1000000/PT0S</flowable:failedJobRetryTimeCycle></extensionElements>"),
+                        "processadmin.problem.timerRepetitions", "cityReview"),
+                Arguments.of("ten million instances", loop("<loopCardinality>10000000</loopCardinality>"),
+                        "processadmin.problem.loopCardinality", "revise"),
+                Arguments.of("cardinality from a variable", loop("<loopCardinality>${n}</loopCardinality>"),
+                        "processadmin.problem.loopForm", "revise"),
+                Arguments.of("loop over a collection variable", loop("").replace("<multiInstanceLoopCharacteristics isSequential=\"false\">",
+                                "<multiInstanceLoopCharacteristics isSequential=\"false\" flowable:collection=\"${items}\" flowable:elementVariable=\"item\">"),
+                        "processadmin.problem.loopForm", "revise"));
+    }
+
+    /** The test model with the city decision's APPROVE condition replaced by {@code body} (raw XML). */
+    static String condition(String body) {
+        return replaced(GOOD, "<![CDATA[${decision == 'APPROVE'}]]></conditionExpression></sequenceFlow>\n    <sequenceFlow id=\"f4\"",
+                body + "</conditionExpression></sequenceFlow>\n    <sequenceFlow id=\"f4\"");
+    }
+
+    static String cycle(String cycle) {
+        return "<timerEventDefinition><timeCycle>" + cycle + "</timeCycle></timerEventDefinition>";
+    }
+
+    /** A boundary event {@code tick} on {@code task} with the given event definition, leading to the end. */
+    static String withBoundary(String task, String definition, boolean interrupting) {
+        return replaced(GOOD, "<endEvent id=\"end\"", "<boundaryEvent id=\"tick\" attachedToRef=\"" + task
+                + "\" cancelActivity=\"" + interrupting + "\">" + definition + "</boundaryEvent>"
+                + "<sequenceFlow id=\"fTick\" sourceRef=\"tick\" targetRef=\"end\"/><endEvent id=\"end\"");
+    }
+
+    /** The revise task as a parallel multi-instance with the given loop content. */
+    static String loop(String content) {
+        return replaced(GOOD, "<documentation>企业修改环节</documentation></userTask>",
+                "<documentation>企业修改环节</documentation><multiInstanceLoopCharacteristics isSequential=\"false\">"
+                        + content + "</multiInstanceLoopCharacteristics></userTask>");
+    }
+
+    static String replaced(String xml, String target, String replacement) {
+        if (!xml.contains(target)) {
+            throw new IllegalStateException("the test model no longer contains " + target);
+        }
+        return xml.replace(target, replacement);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +190,56 @@ class MaliciousModelCorpusTest extends ProcessAdminTestBase {
 
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
         assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitionsBefore);
+    }
+
+    /** A gateway routes to task {@code reached} when {@code condition} holds, else to {@code other}. */
+    static String probe(String key, String condition) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="ems-probe">
+                  <process id="%s" isExecutable="true">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="toGate" sourceRef="start" targetRef="gate"/>
+                    <exclusiveGateway id="gate" default="toOther"/>
+                    <sequenceFlow id="toReached" name="reached" sourceRef="gate" targetRef="reached">
+                      <conditionExpression xsi:type="tFormalExpression"><![CDATA[%s]]></conditionExpression>
+                    </sequenceFlow>
+                    <sequenceFlow id="toOther" name="other" sourceRef="gate" targetRef="other"/>
+                    <userTask id="reached" flowable:assignee="probe" xmlns:flowable="http://flowable.org/bpmn"/>
+                    <userTask id="other" flowable:assignee="probe" xmlns:flowable="http://flowable.org/bpmn"/>
+                  </process>
+                </definitions>
+                """.formatted(key, condition);
+    }
+
+    /**
+     * The engine layer: a model deployed straight through the repository service (no validator) still cannot reach
+     * a bean outside the allow-list, and the validator would have refused it as well.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dataSource", "jdbcTemplate", "processAdminService", "environment", "parameterService"})
+    void aHandDeployedModelCannotResolveABeanOutsideTheAllowList(String bean) {
+        String key = "handDeployed_" + bean;
+        String xml = probe(key, "${" + bean + " != null}");
+        repository.createDeployment().name("hand-deployed " + bean).addString(key + ".bpmn20.xml", xml).deploy();
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key))
+                .isInstanceOf(FlowableException.class).hasMessageContaining(bean);
+
+        loginAdmin();
+        assertThat(service.validate(key, xml)).extracting(ValidationProblem::messageKey)
+                .contains("processadmin.problem.unsafeExpression");
+    }
+
+    @Test
+    void theEngineStillResolvesTheAllowListedBeans() {
+        String key = "handDeployed_allowed";
+        repository.createDeployment().name("hand-deployed allowed").addString(key + ".bpmn20.xml",
+                probe(key, "${reportAcceptDelegate != null && enterpriseFilingTaskListener != null}")).deploy();
+        String id = runtime.startProcessInstanceByKey(key).getId();
+        assertThat(tasks.createTaskQuery().processInstanceId(id).singleResult().getTaskDefinitionKey()).isEqualTo("reached");
+        runtime.deleteProcessInstance(id, "test done");
     }
 
     static Stream<Arguments> shippedModels() throws java.io.IOException {

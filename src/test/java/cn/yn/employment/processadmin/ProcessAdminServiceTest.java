@@ -232,7 +232,7 @@ class ProcessAdminServiceTest extends ProcessAdminTestBase {
         List<Executable> calls = List.of(
                 () -> service.definitions(), () -> service.definition(id), () -> service.latest(KEY),
                 () -> service.activityCounts(id), () -> service.suspend(id), () -> service.activate(id),
-                () -> service.xml(id), () -> service.validate(KEY, resource(MODEL)),
+                () -> service.xml(id), () -> service.validate(KEY, resource(MODEL)), () -> service.warnings(resource(MODEL)),
                 () -> service.deploy(KEY, resource(MODEL), "x"), () -> service.diff(id, id),
                 () -> service.diffAgainst(id, resource(MODEL)), () -> service.previewMigration(id, id),
                 () -> service.migrate(id, id), () -> service.failedJobs(), () -> service.stacktrace("1", JobKind.DEAD_LETTER),

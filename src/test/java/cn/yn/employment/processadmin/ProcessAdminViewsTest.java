@@ -50,6 +50,37 @@ class ProcessAdminViewsTest extends ProcessAdminTestBase {
     }
 
     @Test
+    void theEditorShowsModellingWarningsThatDoNotBlockDeployment() {
+        testModel();
+        openAs(admin());
+        UI.getCurrent().navigate("process/editor/" + KEY);
+        EditorView editor = (EditorView) currentView();
+        // the test model lists no <incoming>/<outgoing>: bpmnlint's no-disconnected and implicit start/end
+        loginAdmin(); // the view is a secured bean: its public methods check the caller too
+        editor.runValidation(resource(MODEL));
+        @SuppressWarnings("unchecked")
+        Grid<ValidationProblem> warnings = (Grid<ValidationProblem>) _get(editor, Grid.class, s -> s.withId("editor-warnings"));
+        List<ValidationProblem> shown = warnings.getGenericDataView().getItems().toList();
+        assertThat(warnings.isVisible()).isTrue();
+        assertThat(shown).extracting(ValidationProblem::elementId, ValidationProblem::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("cityReview", "no-disconnected"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(editor, Grid.class, s -> s.withId("editor-problems")))
+                .as("no blocking problem: the problems grid stays hidden").isEmpty();
+        assertThat(_get(editor, com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("editor-status")).getText())
+                .isEqualTo(editor.getTranslation("processadmin.editor.validWithWarnings", shown.size()))
+                .contains(Integer.toString(shown.size()));
+        for (ValidationProblem w : shown) {
+            assertThat(editor.getTranslation(w.messageKey(), w.detail())).as(w.messageKey())
+                    .doesNotContain(w.messageKey()).contains(w.detail());
+        }
+
+        // warnings are advice: the same model deploys
+        loginAdmin();
+        int before = testModel().getVersion();
+        assertThat(service.deploy(KEY, resource(MODEL), "warnings do not block").version()).isEqualTo(before + 1);
+    }
+
+    @Test
     void adminSeesDefinitionsWithRunningCountsAndTheAutoDeployer() {
         testModel();
         String pi = startInstance("530100", 501);

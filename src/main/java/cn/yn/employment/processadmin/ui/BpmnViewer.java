@@ -40,7 +40,11 @@ public class BpmnViewer extends Component implements HasSize {
                 .toCompletableFuture(Integer.class);
     }
 
-    /** A small badge with the count at the bottom-right of each activity. */
+    /**
+     * A small badge with the count just above the top-right corner of each step: outside the shape, so it covers
+     * neither a task's name (inside the shape) nor an event's or gateway's label (below it), nor the boundary events
+     * usually attached to a task's lower edge.
+     */
     public void showCounts(Map<String, Long> counts) {
         List<String> keys = List.copyOf(counts.keySet());
         List<String> values = keys.stream().map(k -> Long.toString(counts.get(k))).toList();
@@ -48,7 +52,7 @@ public class BpmnViewer extends Component implements HasSize {
                 + "ov.remove({type: 'ems-count'}); const ids = JSON.parse($0), vals = JSON.parse($1);"
                 + "ids.forEach((id, i) => { if (!reg.get(id)) return; const d = document.createElement('div');"
                 + " d.className = 'ems-count-badge'; d.textContent = vals[i]; d.setAttribute('data-activity', id);"
-                + " ov.add(id, 'ems-count', {position: {bottom: 8, right: 8}, html: d}); });",
+                + " ov.add(id, 'ems-count', {position: {top: -24, right: 12}, html: d}); });",
                 toJson(keys), toJson(values));
     }
 

@@ -52,6 +52,9 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
     final Button validate = new Button();
     final Button deploy = new Button();
     final Grid<ValidationProblem> problems = new Grid<>();
+    /** Modelling warnings (bpmnlint's recommended rules): shown with the validation result, never blocking. */
+    final Grid<ValidationProblem> warnings = new Grid<>();
+    final H3 warningsTitle = new H3();
     final Paragraph status = new Paragraph();
     final Div changes = new Div();
     private DefinitionVersion base;
@@ -133,9 +136,23 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
                 modeler.select(e.getItem().elementId());
             }
         });
+        warningsTitle.setText(t("processadmin.editor.warnings"));
+        warningsTitle.setId("editor-warnings-title");
+        warnings.setId("editor-warnings");
+        warnings.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        warnings.addColumn(p -> p.elementId() == null ? t("processadmin.editor.wholeModel") : p.elementId())
+                .setHeader(t("processadmin.editor.problemElement")).setWidth("200px").setFlexGrow(0);
+        warnings.addColumn(p -> t(p.messageKey(), p.detail())).setHeader(t("processadmin.editor.warningMessage")).setFlexGrow(1);
+        warnings.setAllRowsVisible(true);
+        warnings.addItemClickListener(e -> {
+            if (e.getItem().elementId() != null) {
+                modeler.select(e.getItem().elementId());
+            }
+        });
+        showWarnings(List.of());
         changes.setId("editor-changes");
         changes.setWidthFull();
-        add(bar, canvasAndForm, status, problems, changes);
+        add(bar, canvasAndForm, status, problems, warningsTitle, warnings, changes);
     }
 
     @Override
@@ -179,12 +196,16 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         });
     }
 
-    void runValidation(String xml) {
+    /** Validates the model the browser sent: blocking problems and modelling warnings. */
+    public void runValidation(String xml) {
         try {
             List<ValidationProblem> found = service.validate(base.key(), xml);
+            List<ValidationProblem> advice = service.warnings(xml);
             showProblems(found);
+            showWarnings(advice);
             showChanges(xml);
-            status.setText(found.isEmpty() ? t("processadmin.editor.valid") : t("processadmin.editor.problems", found.size()));
+            status.setText(!found.isEmpty() ? t("processadmin.editor.problems", found.size())
+                    : advice.isEmpty() ? t("processadmin.editor.valid") : t("processadmin.editor.validWithWarnings", advice.size()));
         } catch (RuntimeException e) {
             Feedback.show(this, e);
         }
@@ -194,6 +215,7 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         try {
             DefinitionVersion created = service.deploy(base.key(), xml, comment.getValue());
             showProblems(List.of());
+            showWarnings(service.warnings(xml));
             showChanges(null);
             changes.add(DefinitionsView.changesGrid(this, service.diff(base.id(), created.id())));
             base = created;
@@ -214,6 +236,12 @@ public class EditorView extends VerticalLayout implements BeforeEnterObserver, H
         problems.setItems(found);
         problems.setVisible(!found.isEmpty());
         modeler.markProblems(found.stream().map(ValidationProblem::elementId).filter(Objects::nonNull).distinct().toList());
+    }
+
+    private void showWarnings(List<ValidationProblem> found) {
+        warnings.setItems(found);
+        warnings.setVisible(!found.isEmpty());
+        warningsTitle.setVisible(!found.isEmpty());
     }
 
     private void showChanges(String xml) {
