@@ -19,8 +19,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Load balancers and Prometheus reach health, info and prometheus without a login; other actuator endpoints
- * need one. Graceful shutdown is on. Uses the suite's shared context (MockMvc built on it, no extra context).
+ * Load balancers and Prometheus reach health, info and prometheus without a login. Graceful shutdown is on. Uses
+ * the suite's shared context (MockMvc built on it, no extra context), where the test profile keeps actuator on the
+ * application's port; ManagementPortTest checks the production arrangement (actuator on the management port).
  */
 @SpringBootTest
 class OperationsEndpointsTest {
@@ -56,8 +57,6 @@ class OperationsEndpointsTest {
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
         assertThat(privileges.isAllowed("/actuator/prometheus", anonymous)).isTrue();
         assertThat(privileges.isAllowed("/actuator/health/readiness", anonymous)).isTrue();
-        // (the denial of other endpoints is Vaadin's "any other request needs a login", which needs a real
-        // servlet container to evaluate; checked by hand on the jar: /actuator/metrics redirects to /login)
     }
 
     @Test
