@@ -39,7 +39,7 @@ class SessionAndSecurityRulesTest extends FoundationTest {
     @Test
     void csrfProtectsNonVaadinPosts() throws Exception {
         mvc.perform(post("/logout")).andExpect(status().isForbidden());
-        mvc.perform(post("/actuator/health")).andExpect(status().isForbidden());
+        mvc.perform(post("/readyz")).andExpect(status().isForbidden());
         mvc.perform(post("/v3/api-docs")).andExpect(status().isForbidden());
         // Vaadin exempts POST /login from CSRF; LoginCsrfFilter takes the exemption back (LoginEdgeTest signs in
         // with the login page's real token on a real server)
