@@ -94,7 +94,7 @@ class EveryTextFieldTest {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = components[i].equals(target) ? value : components[i].getAccessor().invoke(record);
+            args[i] = components[i].getName().equals(target.getName()) ? value : components[i].getAccessor().invoke(record);
         }
         var ctor = record.getClass().getDeclaredConstructor(types);
         ctor.setAccessible(true);

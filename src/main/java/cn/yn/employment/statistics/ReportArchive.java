@@ -264,7 +264,7 @@ public class ReportArchive {
         // another city's file and a file that does not exist: the same answer
         Map<String, Object> row = jdbc.queryForList("select scope_code, content from statistics_archive where id = ?", id)
                 .stream().filter(r -> city == null || city.equals(r.get("scope_code"))).findFirst()
-                .orElseThrow(() -> new NotFoundException("statistics.archive.empty"));
+                .orElseThrow(() -> new NotFoundException());
         return (byte[]) row.get("content");
     }
 
