@@ -72,7 +72,8 @@ public class ChaseService {
         for (Long id : new LinkedHashSet<>(enterpriseIds)) {
             List<Map<String, Object>> e = jdbc.queryForList("select city_code, name from enterprise where id = ?", id);
             // another city's enterprise and an id that does not exist: the same answer
-            if (e.isEmpty() || !me.scope().coversCity((String) e.get(0).get("city_code"))) {
+            String city = e.isEmpty() ? null : (String) e.get(0).get("city_code");
+            if (city == null || !me.scope().coversCity(city)) {
                 throw new NotFoundException("enterprise.notFound");
             }
             Integer done = jdbc.queryForObject("select count(*) from report where enterprise_id = ? and period_code = ?"
