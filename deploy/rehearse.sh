@@ -14,6 +14,8 @@
 #   EMS_REHEARSAL_DIR=/tmp/...    scratch directory (default /tmp/ems-rehearsal), wiped at the start
 #   EMS_REHEARSAL_XMX=512m        heap of each application JVM
 #   EMS_REHEARSAL_LB_PORT=18080   plain-HTTP loopback port of the rehearsal's nginx
+# Fixed ports: PostgreSQL 25432-25435; application nodes 8081, 8082 (blue) and 8091, 8092 (green), each with its
+# actuator management port at +1000 (9081, 9082, 9091, 9092).
 # Needs root (it runs PostgreSQL as the postgres user and installs missing Debian packages).
 set -uo pipefail
 { # the whole script is one compound command: bash reads it completely before running it, so editing
@@ -80,7 +82,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 busy=""
-for port in $P_PORT $S_PORT $R_PORT $T_PORT $LB_PORT $TLS_PORT 8081 8082 8091 8092; do
+for port in $P_PORT $S_PORT $R_PORT $T_PORT $LB_PORT $TLS_PORT 8081 8082 8091 8092 9081 9082 9091 9092; do
   [ -n "$(ss -Hltn "sport = :$port")" ] && busy="$busy $port"
 done
 [ -z "$busy" ] || { echo "ports in use:$busy (another rehearsal still running?)" >&2; exit 1; }
@@ -150,7 +152,8 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------
 # The nodes get their environment from the rendered env files, as systemd's EnvironmentFile= gives it
-# (KEY=value lines, no shell quoting): common.env, then <route>.env; colour and port on top.
+# (KEY=value lines, no shell quoting): common.env, then <route>.env; colour and ports on top (the management
+# port, where actuator and Prometheus's scrape live, is the application port + 1000).
 load_env() { local line; while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac; export "${line%%=*}=${line#*=}"; done < "$1"; }
 start_node() { # colour route port
@@ -158,7 +161,7 @@ start_node() { # colour route port
   (
     load_env "$WORK/render/etc/ems/common.env"
     load_env "$WORK/render/etc/ems/$route.env"
-    export SERVER_PORT=$port APP_DEMO_ENABLED=true INFO_APP_COLOUR=$colour
+    export SERVER_PORT=$port MANAGEMENT_SERVER_PORT=$((port + 1000)) APP_DEMO_ENABLED=true INFO_APP_COLOUR=$colour
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in ems@.service
     exec java $JAVA_OPTS -jar "$WORK/app.jar" > "$WORK/logs/$colour-$route.log" 2>&1
   ) &
@@ -169,7 +172,7 @@ wait_ready() { # port pid timeout
   local deadline=$((SECONDS + $3))
   while [ $SECONDS -lt $deadline ]; do
     kill -0 "$2" 2>/dev/null || return 1
-    curl -fs --max-time 5 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    curl -fs --max-time 5 "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0
     sleep 2
   done
   return 1
@@ -288,18 +291,19 @@ smoke() { # base-url
 }
 if out=$(smoke "$LB" 2>&1); then step smoke-through-nginx PASS "$out"; else die smoke-through-nginx "$out"; fi
 
-# The business metrics of that smoke test on the node's Prometheus endpoint (scraped from the node, as
-# Prometheus does; nginx does not expose /actuator/prometheus)
-scrape=$(curl -fs --max-time 10 http://127.0.0.1:8081/actuator/prometheus; curl -fs --max-time 10 http://127.0.0.1:8082/actuator/prometheus)
+# The business metrics of that smoke test on the node's Prometheus endpoint, scraped on its management port as
+# Prometheus does; neither nginx nor the node's application port serves /actuator/prometheus
+scrape=$(curl -fs --max-time 10 http://127.0.0.1:9081/actuator/prometheus; curl -fs --max-time 10 http://127.0.0.1:9082/actuator/prometheus)
 missing=""
 for m in ems_reports_submitted_total ems_reviews_total ems_inbox_query_seconds_count; do
   grep -q "^$m" <<< "$scrape" || missing="$missing $m"
 done
 blocked=$(curl -s -o /dev/null -w '%{http_code}' "$LB/actuator/prometheus")
-if [ -z "$missing" ] && [ "$blocked" = "404" ]; then
-  step metrics PASS "$(grep -E '^ems_(reports_submitted_total|reviews_total)' <<< "$scrape" | awk '{s[$1 ~ /reviews/ ? "reviews" : "submitted"] += $2} END {printf "ems_reports_submitted_total %d (with the demo seeding), ems_reviews_total %d", s["submitted"], s["reviews"]}') on the nodes' /actuator/prometheus; 404 through nginx"
+on_app_port=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/actuator/prometheus)
+if [ -z "$missing" ] && [ "$blocked" = "404" ] && [ "$on_app_port" = "404" ]; then
+  step metrics PASS "$(grep -E '^ems_(reports_submitted_total|reviews_total)' <<< "$scrape" | awk '{s[$1 ~ /reviews/ ? "reviews" : "submitted"] += $2} END {printf "ems_reports_submitted_total %d (with the demo seeding), ems_reviews_total %d", s["submitted"], s["reviews"]}') on the nodes' management ports (:9081/actuator/prometheus); 404 through nginx and on the application port"
 else
-  step metrics FAIL "missing:${missing:- none}; /actuator/prometheus through nginx answered $blocked"
+  step metrics FAIL "missing:${missing:- none}; /actuator/prometheus through nginx answered $blocked, on the application port :8081 $on_app_port"
 fi
 
 # ---------------------------------------------------------------------------------------------------------
@@ -454,7 +458,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------
 cleanup; trap - EXIT
 left=""
-for port in $P_PORT $S_PORT $R_PORT $T_PORT $LB_PORT $TLS_PORT 8081 8082 8091 8092; do
+for port in $P_PORT $S_PORT $R_PORT $T_PORT $LB_PORT $TLS_PORT 8081 8082 8091 8092 9081 9082 9091 9092; do
   [ -n "$(ss -Hltn "sport = :$port")" ] && left="$left $port"
 done
 [ -z "$left" ] && step cleanup PASS "nothing left listening on the rehearsal's ports; JVMs, nginx and PostgreSQL clusters stopped" \

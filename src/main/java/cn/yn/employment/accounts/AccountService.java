@@ -2,6 +2,7 @@ package cn.yn.employment.accounts;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -66,8 +67,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public UserView get(long id) {
-        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
-        requireManage(u.scope(), u.getRoles());
+        AppUser u = manageable(id);
         return view(u);
     }
 
@@ -79,8 +79,9 @@ public class AccountService {
     }
 
     @Transactional
-    public UserView create(UserForm form) {
-        requireManage(form.scope(), form.roles());
+    public UserView create(UserForm input) {
+        requireManage(input.scope(), input.roles());
+        UserForm form = input.checkedText();
         List<FieldError> errors = validate(form, true);
         if (users.existsByUsernameIgnoreCase(form.username().trim())) {
             errors.add(new FieldError("username", "accounts.username.taken"));
@@ -104,28 +105,29 @@ public class AccountService {
     @Transactional
     public UserView registerEnterpriseAccount(String username, String displayName, String email, String phone,
                                               long enterpriseId, String password) {
-        UserForm form = new UserForm(username, displayName, email, phone, ENTERPRISE_ONLY, Scope.enterprise(enterpriseId), password);
+        UserForm form = new UserForm(username, displayName, email, phone, ENTERPRISE_ONLY, Scope.enterprise(enterpriseId), password)
+                .checkedText();
         List<FieldError> errors = validate(form, true);
-        if (username != null && users.existsByUsernameIgnoreCase(username.trim())) {
+        if (form.username() != null && users.existsByUsernameIgnoreCase(form.username().trim())) {
             errors.add(new FieldError("username", "accounts.username.taken"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException("accounts.user.invalid", errors);
         }
-        AppUser u = new AppUser(username.trim(), encoder.encode(password), displayName.trim(), ENTERPRISE_ONLY,
+        AppUser u = new AppUser(form.username().trim(), encoder.encode(password), form.displayName().trim(), ENTERPRISE_ONLY,
                 form.scope(), clock.instant());
-        u.setEmail(blankToNull(email));
-        u.setPhone(blankToNull(phone));
+        u.setEmail(blankToNull(form.email()));
+        u.setPhone(blankToNull(form.phone()));
         users.save(u);
         audit.recordAs(u.getUsername(), "USER_REGISTERED", "user", u.getUsername(), null, snapshot(u));
         return view(u);
     }
 
     @Transactional
-    public UserView update(long id, UserForm form) {
-        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
-        requireManage(u.scope(), u.getRoles());
-        requireManage(form.scope(), form.roles());
+    public UserView update(long id, UserForm input) {
+        AppUser u = manageable(id);
+        requireManage(input.scope(), input.roles());
+        UserForm form = input.checkedText();
         List<FieldError> errors = validate(form, false);
         if (!errors.isEmpty()) {
             throw new DomainException("accounts.user.invalid", errors);
@@ -143,8 +145,7 @@ public class AccountService {
 
     @Transactional
     public void setEnabled(long id, boolean enabled) {
-        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
-        requireManage(u.scope(), u.getRoles());
+        AppUser u = manageable(id);
         if (!enabled && u.getId().equals(currentUser.require().id())) {
             throw new DomainException("accounts.user.cannotDisableSelf");
         }
@@ -156,8 +157,7 @@ public class AccountService {
 
     @Transactional
     public void unlock(long id) {
-        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
-        requireManage(u.scope(), u.getRoles());
+        AppUser u = manageable(id);
         Map<String, Object> before = snapshot(u);
         u.unlock();
         u.touch(clock.instant());
@@ -167,8 +167,7 @@ public class AccountService {
     /** Sets a new password chosen by the administrator; the user must change it at next login. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
-        AppUser u = users.findById(id).orElseThrow(() -> new DomainException("accounts.user.notFound"));
-        requireManage(u.scope(), u.getRoles());
+        AppUser u = manageable(id);
         requirePolicy(u.getUsername(), newPassword, "newPassword");
         u.changePassword(encoder.encode(newPassword), clock.instant(), true);
         u.unlock();
@@ -208,21 +207,34 @@ public class AccountService {
         return usersOfScope(scope).stream().filter(u -> u.enabled() && u.roles().contains(role)).toList();
     }
 
+    /**
+     * A user the caller may manage, by id. Role first (403 for any id); then a user that does not exist and one the
+     * caller may not manage (another city's enterprise account) are one and the same "not found".
+     */
+    private AppUser manageable(long id) {
+        CurrentUser me = Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN, Role.CITY_REVIEWER);
+        return users.findById(id).filter(u -> mayManage(me, u.scope(), u.getRoles()))
+                .orElseThrow(() -> new NotFoundException("accounts.user.notFound"));
+    }
+
     private void requireManage(Scope targetScope, Set<Role> targetRoles) {
-        CurrentUser me = currentUser.require();
+        if (!mayManage(currentUser.require(), targetScope, targetRoles)) {
+            throw new AccessDeniedException("not allowed to manage this user");
+        }
+    }
+
+    private boolean mayManage(CurrentUser me, Scope targetScope, Set<Role> targetRoles) {
         if (me.has(Role.SYSTEM_ADMIN)) {
-            return;
+            return true;
         }
         // a city reviewer manages the enterprise accounts of enterprises in its own city (read from the shared
         // enterprise table, so guessing another city's ids does not help)
         if (me.has(Role.CITY_REVIEWER) && targetRoles.equals(ENTERPRISE_ONLY) && targetScope.type() == ScopeType.ENTERPRISE) {
             String city = jdbc.query("select city_code from enterprise where id = ?", (rs, n) -> rs.getString(1),
                     targetScope.enterpriseId()).stream().findFirst().orElse(null);
-            if (city != null && me.scope().coversCity(city)) {
-                return;
-            }
+            return city != null && me.scope().coversCity(city);
         }
-        throw new AccessDeniedException("not allowed to manage this user");
+        return false;
     }
 
     private List<FieldError> validate(UserForm f, boolean creating) {

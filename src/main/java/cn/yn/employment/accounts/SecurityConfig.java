@@ -2,6 +2,8 @@ package cn.yn.employment.accounts;
 
 import cn.yn.employment.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -11,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -18,6 +21,14 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig extends VaadinWebSecurity {
+
+    static final String LOGIN_PATH = "/login";
+
+    private final Set<String> trustedOriginHosts;
+
+    SecurityConfig(@Value("${app.security.trusted-origin-hosts:}") Set<String> trustedOriginHosts) {
+        this.trustedOriginHosts = trustedOriginHosts;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -32,9 +43,11 @@ class SecurityConfig extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(new AntPathRequestMatcher("/actuator/health/**"),
-                        new AntPathRequestMatcher("/actuator/info"),
-                        new AntPathRequestMatcher("/actuator/prometheus"),
+                // /actuator/** is served on the internal management port only (common.ops.ManagementPortSeparation
+                // answers 404 for it on this port, except the load balancer's /actuator/health)
+                .requestMatchers(new AntPathRequestMatcher("/actuator/**"),
+                        new AntPathRequestMatcher("/livez"),
+                        new AntPathRequestMatcher("/readyz"),
                         new AntPathRequestMatcher("/images/**"),
                         new AntPathRequestMatcher("/v3/api-docs/**"),
                         new AntPathRequestMatcher("/swagger-ui/**"),
@@ -45,6 +58,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         super.configure(http);
-        setLoginView(http, LoginView.class, "/login");
+        setLoginView(http, LoginView.class, LOGIN_PATH);
+        http.addFilterAfter(new LoginCsrfFilter(LOGIN_PATH), CsrfFilter.class);
+        http.addFilterBefore(new SameOriginFilter(trustedOriginHosts), CsrfFilter.class);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yn.employment.codes;
 
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
@@ -133,8 +134,13 @@ public class CodeService {
      * previous version's.
      */
     @Transactional
-    public void saveVersion(CodeType type, String code, String name, String level, String parentCode, LocalDate validFrom) {
+    public void saveVersion(CodeType type, String codeInput, String nameInput, String level, String parentInput, LocalDate validFrom) {
         Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        TextInput in = new TextInput();
+        String code = in.code("code", codeInput);
+        String name = in.text("name", nameInput);
+        String parentCode = in.code("parentCode", parentInput);
+        in.throwIfInvalid();
         String c = code == null ? "" : code.trim();
         String n = name == null ? "" : name.trim();
         List<FieldError> errors = new ArrayList<>();

@@ -7,6 +7,7 @@ import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.Uscc;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -57,9 +58,9 @@ public class EnterpriseService {
     @Transactional(readOnly = true)
     public EnterpriseView find(long id) {
         CurrentUser me = currentUser.require();
-        EnterpriseView e = store.findEnterprise(id).orElseThrow(() -> new DomainException("enterprise.notFound"));
-        Access.requireEnterprise(me, id, e.cityCode());
-        return e;
+        // another city's enterprise and an id that does not exist: the same answer
+        return store.findEnterprise(id).filter(e -> Access.coversEnterprise(me, id, e.cityCode()))
+                .orElseThrow(() -> new NotFoundException("enterprise.notFound"));
     }
 
     /** True when the enterprise's filing is approved (it may report). Same access rule as {@link #find}. */
@@ -103,7 +104,8 @@ public class EnterpriseService {
      * account, in one transaction. Every field error is reported at once where possible.
      */
     @Transactional
-    public EnterpriseView register(RegistrationForm form) {
+    public EnterpriseView register(RegistrationForm input) {
+        RegistrationForm form = input.checkedText();
         long id = createEnterprise(form);
         accounts.registerEnterpriseAccount(form.username() == null ? null : form.username().trim(),
                 form.name().trim(), FilingData.clean(form.email()), FilingData.clean(form.phone()), id, form.password());
@@ -114,8 +116,9 @@ public class EnterpriseService {
 
     /** A city reviewer creates an enterprise of its own city together with the enterprise's account. */
     @Transactional
-    public EnterpriseView createForCity(RegistrationForm form) {
+    public EnterpriseView createForCity(RegistrationForm input) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.CITY_REVIEWER);
+        RegistrationForm form = input.checkedText();
         String county = FilingData.clean(form.countyCode());
         if (county != null && codes.isCounty(county)) {
             Access.requireCity(me, codes.cityOf(county).orElseThrow());

@@ -1,5 +1,7 @@
 package cn.yn.employment.enterprise;
 
+import cn.yn.employment.common.text.TextInput;
+
 /**
  * The fields of a filing (docs/domain.md §3) as the enterprise enters them. Derived values (organisation code,
  * city, industry section) are computed from these. Field names match the keys of field errors.
@@ -7,6 +9,21 @@ package cn.yn.employment.enterprise;
 public record FilingData(String uscc, String name, String countyCode, String registrationType, String industryDivision,
                          String businessScope, String contactPerson, String address, String postcode, String phone,
                          String fax, String email, Integer baselineHeadcount) {
+
+    /**
+     * The fields through the edge's text gate ({@link TextInput}): NFC, full-width folded in codes, numbers, phone,
+     * postcode and e-mail; a control or bidi character is refused with a field error.
+     */
+    public FilingData checkedText() {
+        TextInput in = new TextInput();
+        FilingData d = new FilingData(in.code("uscc", uscc), in.text("name", name), in.code("countyCode", countyCode),
+                in.code("registrationType", registrationType), in.code("industryDivision", industryDivision),
+                in.text("businessScope", businessScope), in.text("contactPerson", contactPerson), in.text("address", address),
+                in.code("postcode", postcode), in.code("phone", phone), in.code("fax", fax), in.code("email", email),
+                baselineHeadcount);
+        in.throwIfInvalid();
+        return d;
+    }
 
     /** Trimmed, USCC upper-cased, blank strings as null. */
     public FilingData normalised() {

@@ -4,6 +4,7 @@ import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.Uscc;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -90,12 +91,13 @@ public class FilingService {
     @Transactional(readOnly = true)
     public FilingReview review(long requestId) {
         CurrentUser me = currentUser.require();
-        FilingRequestView r = store.findRequest(requestId).orElseThrow(() -> new DomainException("enterprise.filing.notFound"));
+        NotFoundException notFound = new NotFoundException("enterprise.filing.notFound");
+        FilingRequestView r = store.findRequest(requestId).orElseThrow(() -> notFound);
         EnterpriseView e = store.findEnterprise(r.enterpriseId()).orElseThrow();
         boolean own = me.scope().enterpriseId() != null && me.scope().enterpriseId() == e.id();
         boolean covers = me.scope().coversCity(e.cityCode()) || (r.cityCode() != null && me.scope().coversCity(r.cityCode()));
         if (!own && !covers) {
-            throw new AccessDeniedException("outside your scope");
+            throw notFound; // the same answer as for a request that does not exist
         }
         return new FilingReview(r, e);
     }
@@ -104,7 +106,7 @@ public class FilingService {
     @Transactional
     public FilingRequestView saveDraft(long enterpriseId, FilingData data, Integer expectedVersion) {
         CurrentUser me = requireOwn(enterpriseId);
-        FilingRequestView r = save(enterpriseId, data.normalised(), expectedVersion, false);
+        FilingRequestView r = save(enterpriseId, data.checkedText().normalised(), expectedVersion, false);
         audit.record("FILING_DRAFT_SAVED", "enterprise_filing", Long.toString(r.id()), null, snapshot(r.data()));
         return r;
     }
@@ -116,7 +118,7 @@ public class FilingService {
     @Transactional
     public FilingRequestView submit(long enterpriseId, FilingData data, Integer expectedVersion) {
         CurrentUser me = requireOwn(enterpriseId);
-        FilingData d = data.normalised();
+        FilingData d = data.checkedText().normalised();
         FilingRequestView r = save(enterpriseId, d, expectedVersion, true);
         EnterpriseView e = store.findEnterprise(enterpriseId).orElseThrow();
         if (r.kind() == RequestKind.CHANGE && sameAs(r.data(), e.data())) {

@@ -2,6 +2,7 @@ package cn.yn.employment.notice;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,8 +54,9 @@ public class NoticeService {
     // ---------------------------------------------------------------- authoring
 
     @Transactional
-    public long create(NoticeForm form) {
+    public long create(NoticeForm input) {
         CurrentUser me = requireAuthor();
+        NoticeForm form = input.checkedText();
         validate(me, form);
         Timestamp now = Timestamp.from(clock.instant());
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -79,8 +80,9 @@ public class NoticeService {
     }
 
     @Transactional
-    public void update(long id, NoticeForm form, int version) {
+    public void update(long id, NoticeForm input, int version) {
         CurrentUser me = requireAuthor();
+        NoticeForm form = input.checkedText();
         Notice n = requireManaged(me, id);
         if (n.state() != Notice.State.DRAFT) {
             throw new DomainException("notice.error.notDraft");
@@ -190,7 +192,7 @@ public class NoticeService {
         if (me.hasAny(Role.PROVINCE_REVIEWER, Role.CITY_REVIEWER)) {
             return requireManaged(me, id);
         }
-        throw new AccessDeniedException("not a recipient of notice " + id);
+        throw notFound();
     }
 
     // ---------------------------------------------------------------- internals
@@ -226,12 +228,15 @@ public class NoticeService {
                 + " (select count(*) from notice_recipient r where r.notice_id = n.id and r.read_at is not null), null, n.author_scope"
                 + " from notice n where n.id = ?", (rs, i) -> {
                     Notice notice = map(rs, i);
-                    if (!me.has(Role.PROVINCE_REVIEWER) && !scopeKey(me).equals(rs.getString("author_scope"))) {
-                        throw new AccessDeniedException("notice of another scope");
-                    }
-                    return notice;
-                }, id).stream().findFirst();
-        return n.orElseThrow(() -> new DomainException("notice.error.notFound"));
+                    boolean ours = me.has(Role.PROVINCE_REVIEWER) || scopeKey(me).equals(rs.getString("author_scope"));
+                    return ours ? notice : null;
+                }, id).stream().filter(java.util.Objects::nonNull).findFirst();
+        // another scope's notice and a notice that does not exist: one answer
+        return n.orElseThrow(NoticeService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("notice.error.notFound");
     }
 
     private void validate(CurrentUser me, NoticeForm f) {

@@ -1,5 +1,6 @@
 package cn.yn.employment.parameters;
 
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
@@ -66,7 +67,10 @@ public class ParameterService {
     @Transactional
     public void set(Parameter p, String value) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
-        String normalised = value == null ? "" : value.trim();
+        TextInput in = new TextInput();
+        String folded = in.code(p.key(), value);
+        in.throwIfInvalid();
+        String normalised = folded == null ? "" : folded.trim();
         String error = validate(p, normalised);
         if (error != null) {
             throw new DomainException("parameters.invalid", List.of(new FieldError(p.key(), error, p.min(), p.max())));

@@ -2,6 +2,7 @@ package cn.yn.employment.period;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -70,12 +71,10 @@ public class ChaseService {
         int submitted = 0;
         for (Long id : new LinkedHashSet<>(enterpriseIds)) {
             List<Map<String, Object>> e = jdbc.queryForList("select city_code, name from enterprise where id = ?", id);
-            if (e.isEmpty()) {
-                continue;
-            }
-            String city = (String) e.get(0).get("city_code");
-            if (!me.scope().coversCity(city)) {
-                throw new AccessDeniedException("enterprise outside your scope");
+            // another city's enterprise and an id that does not exist: the same answer
+            String city = e.isEmpty() ? null : (String) e.get(0).get("city_code");
+            if (city == null || !me.scope().coversCity(city)) {
+                throw new NotFoundException("enterprise.notFound");
             }
             Integer done = jdbc.queryForObject("select count(*) from report where enterprise_id = ? and period_code = ?"
                     + " and state in " + ReportStates.SUBMITTED_SQL, Integer.class, id, periodCode);

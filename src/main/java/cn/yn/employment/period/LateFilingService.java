@@ -1,5 +1,6 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
@@ -92,8 +93,9 @@ public class LateFilingService implements SubmissionGrant {
      * enterprises that already have a submitted report. Province only. Returns the grants made.
      */
     @Transactional
-    public List<LateFilingGrant> grant(String periodCode, Collection<Long> enterpriseIds, int hours, String reason) {
+    public List<LateFilingGrant> grant(String periodCode, Collection<Long> enterpriseIds, int hours, String input) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER);
+        String reason = TextInput.checked("reason", input);
         List<FieldError> errors = new ArrayList<>();
         String state = jdbc.queryForList("select state from survey_period where code = ?", String.class, periodCode)
                 .stream().findFirst().orElse(null);

@@ -1,5 +1,6 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
@@ -325,8 +326,9 @@ public class PeriodCalendarService {
      * again: placeholder MISSING rows are removed and drafts turned MISSING at the close become drafts again.
      */
     @Transactional
-    public void reopen(String code, Instant newEnd, String reason) {
+    public void reopen(String code, Instant newEnd, String input) {
         Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER);
+        String reason = TextInput.checked("reason", input);
         CalendarPeriod p = period(code);
         List<FieldError> errors = new ArrayList<>();
         if (!"CLOSED".equals(p.state())) {

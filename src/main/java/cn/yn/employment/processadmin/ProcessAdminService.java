@@ -1,5 +1,6 @@
 package cn.yn.employment.processadmin;
 
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
@@ -274,8 +275,9 @@ public class ProcessAdminService {
      * any rule fails ({@link BpmnValidationException} lists them).
      */
     @Transactional
-    public DefinitionVersion deploy(String processKey, String xml, String comment) {
+    public DefinitionVersion deploy(String processKey, String xml, String input) {
         CurrentUser me = requireAdmin();
+        String comment = TextInput.checked("comment", input);
         if (comment == null || comment.isBlank() || comment.length() > MAX_COMMENT) {
             throw new DomainException("processadmin.deploy.invalid",
                     List.of(new FieldError("comment", "processadmin.deploy.commentRequired", MAX_COMMENT)));

@@ -11,6 +11,18 @@ public record ReportForm(Integer headcount, Integer hired, Integer separated, In
                          String reason3Code, String reason3Note,
                          String otherNote) {
 
+    /**
+     * The texts through the edge's text gate ({@link cn.yn.employment.common.text.TextInput}): NFC, full-width
+     * folded in the codes; control and bidi characters become field errors in {@code in}.
+     */
+    public ReportForm checkedText(cn.yn.employment.common.text.TextInput in) {
+        return new ReportForm(headcount, hired, separated, dispatched, in.code("reductionType", reductionType),
+                in.code("reason1Code", reason1Code), in.text("reason1Note", reason1Note),
+                in.code("reason2Code", reason2Code), in.text("reason2Note", reason2Note),
+                in.code("reason3Code", reason3Code), in.text("reason3Note", reason3Note),
+                in.text("otherNote", otherNote));
+    }
+
     public static ReportForm empty() {
         return new ReportForm(null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -7,6 +7,8 @@ import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -179,7 +181,7 @@ public class ReportService {
     @Transactional
     public ReportView saveDraft(long reportId, ReportForm form) {
         ReportView r = editable(reportId);
-        ReportForm f = normalise(form, r.baselineHeadcount());
+        ReportForm f = normalise(checkedText(form, null), r.baselineHeadcount());
         List<FieldError> shape = new ArrayList<>();
         // even a draft must fit the columns
         ReportValidator.Thresholds t = thresholds();
@@ -200,7 +202,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public ValidationResult validate(long reportId, ReportForm form) {
         ReportView r = readable(reportId);
-        ReportForm f = normalise(form, r.baselineHeadcount());
+        ReportForm f = normalise(checkedText(form, null), r.baselineHeadcount());
         return validateNormalised(r, f);
     }
 
@@ -214,9 +216,9 @@ public class ReportService {
     @Transactional
     public ReportView submit(long reportId, ReportForm form, String explanation) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
-        requireOwn(me, r.enterpriseId());
-        ReportForm f = normalise(form, r.baselineHeadcount());
+        ReportView r = store.lock(reportId).filter(v -> isOwn(me, v.enterpriseId())).orElseThrow(ReportService::notFound);
+        ReportForm f = normalise(checkedText(form, explanation), r.baselineHeadcount());
+        explanation = TextInput.checked("explanation", explanation);
         String why = explanation == null || explanation.isBlank() ? null : explanation.trim();
         if (r.state().inReview() && f.equals(normalise(r.form(), r.baselineHeadcount()))) {
             return r; // a double submit: already in review with these figures
@@ -289,8 +291,7 @@ public class ReportService {
     @Transactional
     public ReportView withdraw(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
-        requireOwn(me, r.enterpriseId());
+        ReportView r = store.lock(reportId).filter(v -> isOwn(me, v.enterpriseId())).orElseThrow(ReportService::notFound);
         String refusal = withdrawRefusal(r);
         if (refusal != null) {
             throw new DomainException(refusal);
@@ -315,7 +316,8 @@ public class ReportService {
         if (!me.scope().isProvince()) {
             throw new AccessDeniedException("province scope required");
         }
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.lock(reportId).orElseThrow(ReportService::notFound);
+        reason = TextInput.checked("reason", reason);
         if (reason == null || reason.isBlank()) {
             throw new DomainException("report.correct.invalid", List.of(new FieldError("reason", "report.error.reasonRequired")));
         }
@@ -426,6 +428,15 @@ public class ReportService {
         return codes.findOn(type, code, today).map(Code::name).orElse(null);
     }
 
+    /** The form's and the explanation's texts through the edge's text gate; all refused fields reported at once. */
+    private static ReportForm checkedText(ReportForm f, String explanation) {
+        TextInput in = new TextInput();
+        ReportForm t = f == null ? null : f.checkedText(in);
+        in.text("explanation", explanation);
+        in.throwIfInvalid();
+        return t;
+    }
+
     /** Trims texts, turns blanks into null, and drops the reduction fields when the headcount did not fall below the baseline. */
     static ReportForm normalise(ReportForm f, int baseline) {
         if (f == null) {
@@ -499,15 +510,13 @@ public class ReportService {
 
     private ReportView readable(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), READERS.toArray(Role[]::new));
-        ReportView r = store.find(reportId).orElseThrow(() -> new DomainException("report.notFound"));
-        Access.requireEnterprise(me, r.enterpriseId(), r.cityCode());
-        return r;
+        return store.find(reportId).filter(r -> Access.coversEnterprise(me, r.enterpriseId(), r.cityCode()))
+                .orElseThrow(ReportService::notFound);
     }
 
     private ReportView editable(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
-        requireOwn(me, r.enterpriseId());
+        ReportView r = store.lock(reportId).filter(v -> isOwn(me, v.enterpriseId())).orElseThrow(ReportService::notFound);
         if (!r.state().editable()) {
             throw new DomainException("report.save.notEditable");
         }
@@ -521,9 +530,18 @@ public class ReportService {
     }
 
     private static void requireOwn(CurrentUser me, long enterpriseId) {
-        if (me.scope().type() != ScopeType.ENTERPRISE || me.scope().enterpriseId() != enterpriseId) {
+        if (!isOwn(me, enterpriseId)) {
             throw new AccessDeniedException("not your enterprise");
         }
+    }
+
+    private static boolean isOwn(CurrentUser me, long enterpriseId) {
+        return me.scope().type() == ScopeType.ENTERPRISE && me.scope().enterpriseId() == enterpriseId;
+    }
+
+    /** A report id that does not exist and one outside the caller's scope get this same answer. */
+    private static NotFoundException notFound() {
+        return new NotFoundException("report.notFound");
     }
 
     private void requireEnterpriseScope(CurrentUser me, long enterpriseId) {

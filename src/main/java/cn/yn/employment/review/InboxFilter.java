@@ -26,6 +26,13 @@ public record InboxFilter(
         claim = claim == null ? Claim.ANY : claim;
     }
 
+    /** The filter's texts through the edge's text gate (saved filters are stored and shown to the team). */
+    public InboxFilter checkedText(cn.yn.employment.common.text.TextInput in) {
+        return new InboxFilter(in.code("periodCode", periodCode), in.code("cityCode", cityCode), in.code("countyCode", countyCode),
+                in.code("industryDivision", industryDivision), in.code("kind", kind), hasWarnings, overdue, claim,
+                in.text("text", text), newestFirst);
+    }
+
     public InboxFilter withPeriod(String v) {
         return new InboxFilter(v, cityCode, countyCode, industryDivision, kind, hasWarnings, overdue, claim, text, newestFirst);
     }

@@ -2,6 +2,8 @@ package cn.yn.employment.review;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
+import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -116,13 +118,26 @@ public class ReviewService {
         return queries.openTaskIds(tab, u.candidateGroups(), u.username(), orNone(filter), clock.instant(), MAX_BULK);
     }
 
-    /** One item, open or done, if it is in the user's group. */
+    /** One item, open or done, if it is in the user's group; otherwise not found, whether it exists or not. */
     public WorkItem item(String taskId) {
         CurrentUser u = reviewer();
-        WorkItem item = queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
-                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
-        requireGroup(u, item);
-        return item;
+        return queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
+                .filter(item -> inGroup(u, item))
+                .orElseThrow(ReviewService::notFound);
+    }
+
+    /**
+     * The open review task of a subject (a report or filing) in the user's group, for actions by subject id (the
+     * review API). A subject that does not exist, has no open task, or whose open task belongs to another group
+     * (another city) is one and the same "not found".
+     */
+    public String openTaskOf(String kind, long subjectId) {
+        CurrentUser u = reviewer();
+        return queries.openOfSubject(kind, subjectId, clock.instant()).stream()
+                .filter(item -> inGroup(u, item))
+                .map(WorkItem::taskId)
+                .findFirst()
+                .orElseThrow(ReviewService::notFound);
     }
 
     // ---------------------------------------------------------------- actions
@@ -161,12 +176,13 @@ public class ReviewService {
 
     public void approve(String taskId, String comment) {
         CurrentUser u = reviewer();
-        complete(u, taskId, Decision.APPROVE, null, comment);
+        complete(u, taskId, Decision.APPROVE, null, TextInput.checked("comment", comment));
     }
 
     /** Returns with a required reason; a city reviewer may only return to the enterprise. */
-    public void returnTask(String taskId, ReturnTo to, String reason) {
+    public void returnTask(String taskId, ReturnTo to, String input) {
         CurrentUser u = reviewer();
+        String reason = TextInput.checked("reason", input);
         requireReason(reason);
         complete(u, taskId, Decision.RETURN, to == null ? ReturnTo.ENTERPRISE : to, reason.trim());
     }
@@ -175,9 +191,10 @@ public class ReviewService {
      * Approves or returns many items, each in its own transaction; one failing does not stop the rest. Items with
      * warnings are approved only when their id is in {@code confirmedWarnings}. Progress is reported after each item.
      */
-    public List<BulkResult> bulk(BulkAction action, List<String> taskIds, ReturnTo returnTo, String reason,
+    public List<BulkResult> bulk(BulkAction action, List<String> taskIds, ReturnTo returnTo, String input,
                                  Set<String> confirmedWarnings, Consumer<BulkProgress> progress) {
         CurrentUser u = reviewer();
+        String reason = TextInput.checked("reason", input);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taskIds));
         if (ids.size() > MAX_BULK) {
             throw new DomainException("review.bulk.tooMany", MAX_BULK);
@@ -256,12 +273,11 @@ public class ReviewService {
     }
 
     /** Why an item of a bulk action is refused before any engine step, or null when it may go ahead. */
-    private static BulkResult refusal(CurrentUser u, BulkAction action, String id, WorkItem item, Set<String> confirmed) {
-        if (item == null) {
-            return BulkResult.failed(id, null, "review.error.alreadyHandled");
-        }
-        if (!u.candidateGroups().contains(item.candidateGroup())) {
-            return BulkResult.failed(id, item.enterpriseName(), "review.error.outOfScope");
+    private BulkResult refusal(CurrentUser u, BulkAction action, String id, WorkItem item, Set<String> confirmed) {
+        if (item == null || !inGroup(u, item)) {
+            // another group's item reads exactly like one that does not exist (no name, same key)
+            return handledInGroup(u, id) ? BulkResult.failed(id, null, "review.error.alreadyHandled")
+                    : BulkResult.failed(id, null, NotFoundException.DEFAULT_KEY);
         }
         if (action == BulkAction.APPROVE && item.hasWarnings() && !confirmed.contains(id)) {
             return BulkResult.failed(id, item.enterpriseName(), "review.bulk.needsConfirmation");
@@ -284,6 +300,8 @@ public class ReviewService {
             return BulkResult.ok(id, item.enterpriseName());
         } catch (DomainException e) {
             return BulkResult.failed(id, item.enterpriseName(), e.messageKey(), e.args());
+        } catch (NotFoundException e) {
+            return BulkResult.failed(id, null, e.messageKey(), e.args());
         } catch (AccessDeniedException e) {
             return BulkResult.failed(id, item.enterpriseName(), "review.error.outOfScope");
         } catch (RuntimeException e) {
@@ -335,7 +353,10 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- timeline
 
-    /** Everything that happened to a subject in the review chains: submissions, decisions, comments, and where it waits now. */
+    /**
+     * Everything that happened to a subject in the review chains: submissions, decisions, comments, and where it
+     * waits now. Empty for a subject outside the user's scope, as for one that never reached review.
+     */
     public List<TimelineEntry> timeline(String kind, long subjectId) {
         CurrentUser u = reviewer();
         Instant now = clock.instant();
@@ -347,7 +368,7 @@ public class ReviewService {
         boolean visible = java.util.stream.Stream.concat(open.stream(), done.stream())
                 .anyMatch(w -> u.scope().coversCity(w.cityCode()));
         if (!visible) {
-            throw new AccessDeniedException("outside your scope");
+            return List.of(); // another city's subject reads like one that was never reviewed
         }
         List<TimelineEntry> entries = new ArrayList<>();
         Set<String> reviewerTaskIds = new HashSet<>();
@@ -391,8 +412,12 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- saved filters
 
-    public SavedFilter saveFilter(String name, InboxFilter filter, boolean shared) {
+    public SavedFilter saveFilter(String input, InboxFilter inputFilter, boolean shared) {
         CurrentUser u = reviewer();
+        TextInput in = new TextInput();
+        String name = in.text("name", input);
+        InboxFilter filter = inputFilter == null ? null : inputFilter.checkedText(in);
+        in.throwIfInvalid();
         String n = name == null ? "" : name.trim();
         if (n.isEmpty() || n.length() > 100) {
             throw new DomainException("review.filter.nameRequired",
@@ -425,11 +450,8 @@ public class ReviewService {
         CurrentUser u = reviewer();
         inTx(() -> {
             List<String> owner = jdbc.queryForList("select owner_username from saved_filter where id = ?", String.class, id);
-            if (owner.isEmpty()) {
-                return null;
-            }
-            if (!owner.get(0).equals(u.username())) {
-                throw new AccessDeniedException("not your filter");
+            if (owner.isEmpty() || !owner.get(0).equals(u.username())) {
+                throw notFound(); // someone else's filter (even a shared one) reads like a missing one
             }
             jdbc.update("delete from saved_filter where id = ?", id);
             audit.record("REVIEW_FILTER_DELETE", "SAVED_FILTER", String.valueOf(id), null, null);
@@ -451,16 +473,31 @@ public class ReviewService {
         return u.candidateGroups().iterator().next();
     }
 
-    private static void requireGroup(CurrentUser u, WorkItem item) {
-        if (!u.candidateGroups().contains(item.candidateGroup())) {
-            throw new AccessDeniedException("outside your scope");
-        }
+    private static boolean inGroup(CurrentUser u, WorkItem item) {
+        return u.candidateGroups().contains(item.candidateGroup());
     }
 
+    private static NotFoundException notFound() {
+        return new NotFoundException();
+    }
+
+    /** A completed task of the user's group: losing a race is "already handled", not "not found". */
+    private boolean handledInGroup(CurrentUser u, String taskId) {
+        return queries.done(taskId).filter(d -> inGroup(u, d)).isPresent();
+    }
+
+    /**
+     * The open item, locked, if it is in the user's group. Gone but completed in the group: already handled (a
+     * lost race). Otherwise, existing in another group or not at all: not found, the same answer either way.
+     */
     private WorkItem lock(CurrentUser u, String taskId) {
-        WorkItem item = queries.lockOpen(taskId, clock.instant())
-                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
-        requireGroup(u, item);
+        WorkItem item = queries.lockOpen(taskId, clock.instant()).filter(i -> inGroup(u, i)).orElse(null);
+        if (item == null) {
+            if (handledInGroup(u, taskId)) {
+                throw new DomainException("review.error.alreadyHandled");
+            }
+            throw notFound();
+        }
         return item;
     }
 

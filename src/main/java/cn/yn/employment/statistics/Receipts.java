@@ -4,9 +4,11 @@ import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.i18n.Translations;
 import cn.yn.employment.common.security.Access;
+import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.statistics.internal.JasperRenderer;
 import java.sql.Timestamp;
@@ -51,16 +53,13 @@ public class Receipts {
     }
 
     public byte[] receiptPdf(long reportId) {
-        List<Map<String, Object>> found = jdbc.queryForList("select r.*, e.name as enterprise_name, e.uscc from report r"
-                + " join enterprise e on e.id = r.enterprise_id where r.id = ?", reportId);
-        if (found.isEmpty()) {
-            throw new DomainException("statistics.receipt.notFound");
-        }
-        Map<String, Object> r = found.get(0);
-        long enterpriseId = ((Number) r.get("enterprise_id")).longValue();
+        CurrentUser me = Access.requireAny(users.require(), Role.ENTERPRISE, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER, Role.LEADER);
+        // role first; then another enterprise's (city's) report and a report that does not exist: the same answer
+        Map<String, Object> r = jdbc.queryForList("select r.*, e.name as enterprise_name, e.uscc from report r"
+                        + " join enterprise e on e.id = r.enterprise_id where r.id = ?", reportId).stream()
+                .filter(row -> Access.coversEnterprise(me, ((Number) row.get("enterprise_id")).longValue(), (String) row.get("city_code")))
+                .findFirst().orElseThrow(() -> new NotFoundException("statistics.receipt.notFound"));
         String city = (String) r.get("city_code");
-        Access.requireAny(users.require(), Role.ENTERPRISE, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER, Role.LEADER);
-        Access.requireEnterprise(users.require(), enterpriseId, city);
         String state = (String) r.get("state");
         if (!"ACCEPTED".equals(state) && !"FORWARDED".equals(state)) {
             throw new DomainException("statistics.receipt.notAccepted");

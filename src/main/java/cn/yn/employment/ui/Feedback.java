@@ -1,6 +1,7 @@
 package cn.yn.employment.ui;
 
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
@@ -56,6 +57,8 @@ public final class Feedback {
             String headline = context.getTranslation(de.messageKey(), de.args());
             error(unmatched.isEmpty() ? headline
                     : headline + "：" + unmatched.values().stream().collect(Collectors.joining("；")));
+        } else if (e instanceof NotFoundException nf) {
+            error(context.getTranslation(nf.messageKey(), nf.args()));
         } else if (e instanceof AccessDeniedException) {
             error(context.getTranslation("ui.error.accessDenied"));
         } else if (e instanceof OptimisticLockingFailureException) {

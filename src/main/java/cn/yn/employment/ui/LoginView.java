@@ -23,6 +23,7 @@ import java.util.List;
 public class LoginView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(List<LoginExtra> extras) {
         addClassName("ems-login");
@@ -30,7 +31,6 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle, Before
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
         form.setUsername(getTranslation("login.username"));
@@ -59,7 +59,14 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle, Before
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("expired")) {
+            // the login POST came without a valid CSRF token (accounts.LoginCsrfFilter)
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.expiredTitle"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.error.expired"));
+            login.setI18n(i18n);
+            login.setError(true);
+        } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
     }

@@ -36,7 +36,9 @@ public final class ProcessScenarios {
         for (int rep = 0; rep < repetitions; rep++) {
             Path dir = Files.createTempDirectory("ems-p6");
             int port = 18500 + rep;
-            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", jars[0].getAbsolutePath(), "--server.port=" + port)
+            int managementPort = 18600 + rep;
+            ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar", jars[0].getAbsolutePath(), "--server.port=" + port,
+                    "--management.server.port=" + managementPort)
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("app.log").toFile());
             long t0 = System.nanoTime();
             Process p = pb.start();
@@ -45,7 +47,7 @@ public final class ProcessScenarios {
                 boolean ready = false;
                 while (!ready && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
                     try {
-                        ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     } catch (IOException notYet) {
                         Thread.sleep(200);
@@ -55,7 +57,7 @@ public final class ProcessScenarios {
                     throw new IllegalStateException("jar did not become ready, see " + dir.resolve("app.log"));
                 }
                 seconds.add((System.nanoTime() - t0) / 1e9);
-                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 heap.add(heapUsedMb(metrics));
             } finally {

@@ -30,10 +30,19 @@ public final class Access {
         if (user == null) {
             throw new AccessDeniedException("not signed in");
         }
-        Scope s = user.scope();
-        boolean own = s.type() == ScopeType.ENTERPRISE && s.enterpriseId() == enterpriseId;
-        if (!own && !s.coversCity(cityCode)) {
+        if (!coversEnterprise(user, enterpriseId, cityCode)) {
             throw new AccessDeniedException("outside your scope");
         }
+    }
+
+    /**
+     * Whether the user may see data of this enterprise (its own user, or a scope covering its city). Services that
+     * look a record up by id use it to answer {@link cn.yn.employment.common.NotFoundException} alike for a
+     * record outside the scope and for one that does not exist.
+     */
+    public static boolean coversEnterprise(CurrentUser user, long enterpriseId, String cityCode) {
+        Scope s = user.scope();
+        boolean own = s.type() == ScopeType.ENTERPRISE && s.enterpriseId() == enterpriseId;
+        return own || s.coversCity(cityCode);
     }
 }

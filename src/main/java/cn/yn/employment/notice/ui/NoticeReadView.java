@@ -2,7 +2,6 @@ package cn.yn.employment.notice.ui;
 
 import cn.yn.employment.notice.Notice;
 import cn.yn.employment.notice.NoticeService;
-import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
 import com.vaadin.flow.component.Html;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,8 +40,9 @@ public class NoticeReadView extends VerticalLayout implements HasViewTitle, HasU
             meta.addClassName("ems-muted");
             Html body = new Html(n.html());
             add(h, meta, body);
-        } catch (AccessDeniedException | cn.yn.employment.common.DomainException e) {
-            Feedback.show(this, e);
+        } catch (AccessDeniedException e) {
+            // not a recipient, another scope's notice or no such notice: the same not-found view for all
+            event.rerouteToError(NotFoundException.class);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.yn.employment.report.api;
 
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.i18n.Translations;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * API errors as JSON: a rule refused → 422 with the message and each field's error (Chinese by default,
- * English with Accept-Language: en); scope or role → 403; unreadable body → 400. Never a 500 for bad input.
+ * English with Accept-Language: en); role → 403; an id that does not exist or is outside the caller's scope → 404
+ * (one answer for both); unreadable body → 400. Never a 500 for bad input.
  */
 @RestControllerAdvice(basePackages = "cn.yn.employment")
 class ApiErrorHandler {
@@ -31,6 +33,13 @@ class ApiErrorHandler {
                 .toList();
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(new ApiError(e.messageKey(), translations.getTranslation(e.messageKey(), locale, e.args()), fields));
+    }
+
+    /** Missing and out-of-scope ids get this one answer (same status, same body), so ids cannot be probed. */
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new ApiError("notFound", translations.getTranslation(e.messageKey(), locale, e.args()), List.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,12 +1,9 @@
 package cn.yn.employment.review.api;
 
-import cn.yn.employment.common.DomainException;
 import cn.yn.employment.review.ReturnTo;
 import cn.yn.employment.review.ReviewService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,25 +12,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Review actions by report id for automation (the deployment smoke test, scripted acceptance). The same
- * {@link ReviewService} as the inbox: role, scope, concurrency and audit rules apply unchanged.
+ * {@link ReviewService} as the inbox: role, scope, concurrency and audit rules apply unchanged. A report id that
+ * does not exist, has no open task, or whose open task is not the caller's (another city's) answers the same 404.
  */
 @RestController
 @RequestMapping("/api/v1/review/reports/{reportId}")
 @Tag(name = "Review", description = "Approve or return a report's open review task")
 class ReviewApiController {
 
-    private final ReviewService review;
-    private final JdbcTemplate jdbc;
+    private static final String KIND = "REPORT";
 
-    ReviewApiController(ReviewService review, JdbcTemplate jdbc) {
+    private final ReviewService review;
+
+    ReviewApiController(ReviewService review) {
         this.review = review;
-        this.jdbc = jdbc;
     }
 
     @PostMapping("/approve")
     @Operation(summary = "Approve the report's open review task (city or province, by the caller's scope)")
     ActionResult approve(@PathVariable long reportId) {
-        String task = openTask(reportId);
+        String task = review.openTaskOf(KIND, reportId);
         review.approve(task, null);
         return new ActionResult(reportId, task, "APPROVE");
     }
@@ -41,17 +39,9 @@ class ReviewApiController {
     @PostMapping("/return")
     @Operation(summary = "Return the report with a reason; the province may return to the city (returnTo=CITY)")
     ActionResult returnReport(@PathVariable long reportId, @RequestBody ReturnRequest body) {
-        String task = openTask(reportId);
+        String task = review.openTaskOf(KIND, reportId);
         review.returnTask(task, body.returnTo(), body.reason());
         return new ActionResult(reportId, task, "RETURN");
-    }
-
-    private String openTask(long reportId) {
-        List<String> ids = jdbc.queryForList("select task_id from work_item where kind = 'REPORT' and subject_id = ?", String.class, reportId);
-        if (ids.isEmpty()) {
-            throw new DomainException("review.api.noOpenTask", reportId);
-        }
-        return ids.get(0);
     }
 
     record ReturnRequest(String reason, ReturnTo returnTo) {

@@ -115,6 +115,47 @@ class NoticeAndNotificationTest extends CalendarTestBase {
         assertThat(notices.mine(false)).noneMatch(n -> n.id() == draft.id());
     }
 
+    /** Issue 18 item 7: a notice's title and body go through the edge's text gate. */
+    @Test
+    void noticeTextRefusesControlAndBidiCharacters() {
+        signInNew(Scope.province(), Role.PROVINCE_REVIEWER);
+        assertThatThrownBy(() -> notices.create(new NoticeForm("通知\u202e", "正文", NoticeTarget.ALL, List.of(), null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(DomainException.FieldError::field).containsExactly("title"));
+        assertThatThrownBy(() -> notices.create(new NoticeForm("通知", "正文\u0000", NoticeTarget.ALL, List.of(), null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(DomainException.FieldError::field).containsExactly("markdown"));
+    }
+
+    /** Issue 18 item 3: "no permission" for another city's notice and "通知不存在" for a missing one told ids apart. */
+    @Test
+    void anotherScopesNoticeAnswersExactlyLikeAMissingOne() {
+        signInNew(Scope.city("532800"), Role.CITY_REVIEWER);
+        long theirs = notices.create(new NoticeForm("西双版纳本市通知", "正文", NoticeTarget.CITIES, List.of("532800"), null));
+        long missing = theirs + 1_000_000;
+        signInNew(Scope.city("530400"), Role.CITY_REVIEWER);
+        List<String> answers = new java.util.ArrayList<>();
+        for (long id : List.of(theirs, missing)) {
+            Throwable read = org.assertj.core.api.Assertions.catchThrowable(() -> notices.read(id));
+            Throwable managed = org.assertj.core.api.Assertions.catchThrowable(() -> notices.getManaged(id));
+            Throwable publish = org.assertj.core.api.Assertions.catchThrowable(() -> notices.publish(id));
+            for (Throwable t : List.of(read, managed, publish)) {
+                assertThat(t).isInstanceOf(cn.yn.employment.common.NotFoundException.class);
+                answers.add(t.getClass().getName() + " " + ((cn.yn.employment.common.NotFoundException) t).messageKey());
+            }
+            Object view;
+            try {
+                com.vaadin.flow.component.UI.getCurrent().navigate("notice/" + id);
+                view = com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0).getClass();
+            } catch (RuntimeException e) {
+                view = e.getClass();
+            }
+            assertThat(view).as("notice %d", id).isNotEqualTo(NoticeReadView.class);
+            answers.add(String.valueOf(view));
+        }
+        assertThat(answers.subList(0, 4)).isEqualTo(answers.subList(4, 8));
+    }
+
     @Test
     void industryNoticesAndCityAuthorsAreLimited() {
         long c = enterprise("制造企业", "532500", "532501", null, null, "C");
