@@ -5,6 +5,7 @@ import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
@@ -98,7 +99,7 @@ public class ReportService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         if (!e.filed() || e.baselineHeadcount() == null) {
             throw new DomainException("report.submit.notFiled");
         }
@@ -152,7 +153,7 @@ public class ReportService {
     public ReportHome home(long enterpriseId) {
         CurrentUser me = Access.requireAny(currentUser.require(), READERS.toArray(Role[]::new));
         requireEnterpriseScope(me, enterpriseId);
-        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         Optional<cn.yn.employment.period.SurveyPeriod> p = periods.current();
         if (p.isEmpty()) {
             return new ReportHome(p, null, Optional.empty(), e.filed(), false);
@@ -210,7 +211,7 @@ public class ReportService {
     @Transactional
     public ReportView submit(long reportId, ReportForm form, String explanation) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.lock(reportId).orElseThrow(() -> new NotFoundException("report.notFound"));
         requireOwn(me, r.enterpriseId());
         ReportForm f = normalise(form, r.baselineHeadcount());
         String why = explanation == null || explanation.isBlank() ? null : explanation.trim();
@@ -220,7 +221,7 @@ public class ReportService {
         if (!r.state().editable()) {
             throw new DomainException("report.submit.notEditable");
         }
-        ReportStore.Enterprise e = store.enterprise(r.enterpriseId()).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(r.enterpriseId()).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         if (!e.filed()) {
             throw new DomainException("report.submit.notFiled");
         }
@@ -285,7 +286,7 @@ public class ReportService {
     @Transactional
     public ReportView withdraw(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.lock(reportId).orElseThrow(() -> new NotFoundException("report.notFound"));
         requireOwn(me, r.enterpriseId());
         String refusal = withdrawRefusal(r);
         if (refusal != null) {
@@ -311,7 +312,7 @@ public class ReportService {
         if (!me.scope().isProvince()) {
             throw new AccessDeniedException("province scope required");
         }
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.lock(reportId).orElseThrow(() -> new NotFoundException("report.notFound"));
         if (reason == null || reason.isBlank()) {
             throw new DomainException("report.correct.invalid", List.of(new FieldError("reason", "report.error.reasonRequired")));
         }
@@ -518,14 +519,14 @@ public class ReportService {
 
     private ReportView readable(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), READERS.toArray(Role[]::new));
-        ReportView r = store.find(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.find(reportId).orElseThrow(() -> new NotFoundException("report.notFound"));
         Access.requireEnterprise(me, r.enterpriseId(), r.cityCode());
         return r;
     }
 
     private ReportView editable(long reportId) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.ENTERPRISE);
-        ReportView r = store.lock(reportId).orElseThrow(() -> new DomainException("report.notFound"));
+        ReportView r = store.lock(reportId).orElseThrow(() -> new NotFoundException("report.notFound"));
         requireOwn(me, r.enterpriseId());
         if (!r.state().editable()) {
             throw new DomainException("report.save.notEditable");

@@ -1,7 +1,9 @@
 package cn.yn.employment.review;
 
 import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.ConflictException;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -58,6 +60,10 @@ public class ReviewService {
     /** Items of a bulk action committed together (see bulkChunk); 1 = one transaction per item. */
     private int bulkChunk = 50;
     public static final String COMMENT_TYPE = "review";
+    /** The API's error code for acting on a task someone already completed (409). */
+    public static final String ALREADY_HANDLED = "review.alreadyHandled";
+    private static final java.time.format.DateTimeFormatter HANDLED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.yn.employment.common.time.TimeConfig.ZONE);
 
     private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
 
@@ -293,12 +299,43 @@ public class ReviewService {
     }
 
     private void complete(CurrentUser u, String taskId, String decision, ReturnTo returnTo, String comment) {
-        WorkItem item = inTx(() -> {
-            WorkItem locked = lock(u, taskId);
-            decide(u, locked, taskId, decision, returnTo, comment);
-            return locked;
-        });
+        WorkItem item;
+        try {
+            item = inTx(() -> {
+                WorkItem locked = lock(u, taskId);
+                decide(u, locked, taskId, decision, returnTo, comment);
+                return locked;
+            });
+        } catch (DomainException e) {
+            if ("review.error.alreadyHandled".equals(e.messageKey())) {
+                throw alreadyHandled(taskId); // the winner has committed by now: name them
+            }
+            throw e;
+        }
         metrics.decided(decision, item.isProvinceTask(), item.kind());
+    }
+
+    /**
+     * The open task of a subject for the caller to act on (API by report id). When the caller's group has no open
+     * task of it but did have one, that task was handled already: 409 naming who and when, on every retry.
+     */
+    public String openTaskOf(String kind, long subjectId) {
+        CurrentUser u = reviewer();
+        Instant now = clock.instant();
+        List<WorkItem> open = queries.openOfSubject(kind, subjectId, now);
+        java.util.Optional<WorkItem> mine = open.stream().filter(w -> u.candidateGroups().contains(w.candidateGroup())).findFirst();
+        if (mine.isPresent()) {
+            return mine.get().taskId();
+        }
+        List<WorkItem> doneInMyGroup = queries.doneOfSubject(kind, subjectId).stream()
+                .filter(w -> u.candidateGroups().contains(w.candidateGroup())).toList();
+        if (!doneInMyGroup.isEmpty()) {
+            throw handledBy(doneInMyGroup.get(doneInMyGroup.size() - 1));
+        }
+        if (open.isEmpty()) {
+            throw new NotFoundException("review.api.noOpenTask", subjectId);
+        }
+        return open.get(0).taskId(); // another group's task: the action itself refuses it by scope
     }
 
     /** The decision on a locked work item, inside the caller's transaction. */
@@ -466,10 +503,27 @@ public class ReviewService {
     }
 
     private WorkItem lock(CurrentUser u, String taskId) {
-        WorkItem item = queries.lockOpen(taskId, clock.instant())
-                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
+        WorkItem item = queries.lockOpen(taskId, clock.instant()).orElseThrow(() -> alreadyHandled(taskId));
         requireGroup(u, item);
         return item;
+    }
+
+    /**
+     * The answer for acting on a task that is no longer open: 409 naming who completed it and when (from the
+     * projection's done row, written in the same transaction as the completion), whoever asks and in whatever order.
+     */
+    private ConflictException alreadyHandled(String taskId) {
+        return queries.done(taskId).map(ReviewService::handledBy)
+                .orElseGet(() -> new ConflictException(ALREADY_HANDLED, "review.error.alreadyHandled", Map.of()));
+    }
+
+    private static ConflictException handledBy(WorkItem done) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("handledBy", done.completedBy());
+        details.put("handledAt", done.completedAt());
+        details.put("decision", done.decision());
+        String at = done.completedAt() == null ? "" : HANDLED_AT.format(done.completedAt());
+        return new ConflictException(ALREADY_HANDLED, "review.error.alreadyHandledBy", details, done.completedBy(), at);
     }
 
     private static void requireReason(String reason) {

@@ -1,12 +1,10 @@
 package cn.yn.employment.review.api;
 
-import cn.yn.employment.common.DomainException;
 import cn.yn.employment.review.ReturnTo;
 import cn.yn.employment.review.ReviewService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,36 +20,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Review", description = "Approve or return a report's open review task")
 class ReviewApiController {
 
-    private final ReviewService review;
-    private final JdbcTemplate jdbc;
+    private static final String KIND = "REPORT";
 
-    ReviewApiController(ReviewService review, JdbcTemplate jdbc) {
+    private final ReviewService review;
+
+    ReviewApiController(ReviewService review) {
         this.review = review;
-        this.jdbc = jdbc;
     }
 
     @PostMapping("/approve")
     @Operation(summary = "Approve the report's open review task (city or province, by the caller's scope)")
+    @ApiResponse(responseCode = "404", description = "the report has no review task (review.api.noOpenTask)")
+    @ApiResponse(responseCode = "409", description = "the caller's step was already handled: code review.alreadyHandled with handledBy, handledAt")
+    @ApiResponse(responseCode = "422", description = "a rule refused the action (claimed by another reviewer …)")
     ActionResult approve(@PathVariable long reportId) {
-        String task = openTask(reportId);
+        String task = review.openTaskOf(KIND, reportId);
         review.approve(task, null);
         return new ActionResult(reportId, task, "APPROVE");
     }
 
     @PostMapping("/return")
     @Operation(summary = "Return the report with a reason; the province may return to the city (returnTo=CITY)")
+    @ApiResponse(responseCode = "404", description = "the report has no review task (review.api.noOpenTask)")
+    @ApiResponse(responseCode = "409", description = "the caller's step was already handled: code review.alreadyHandled with handledBy, handledAt")
+    @ApiResponse(responseCode = "422", description = "no reason (fieldErrors: reason), a city returning to the city, claimed by another reviewer …")
     ActionResult returnReport(@PathVariable long reportId, @RequestBody ReturnRequest body) {
-        String task = openTask(reportId);
+        String task = review.openTaskOf(KIND, reportId);
         review.returnTask(task, body.returnTo(), body.reason());
         return new ActionResult(reportId, task, "RETURN");
-    }
-
-    private String openTask(long reportId) {
-        List<String> ids = jdbc.queryForList("select task_id from work_item where kind = 'REPORT' and subject_id = ?", String.class, reportId);
-        if (ids.isEmpty()) {
-            throw new DomainException("review.api.noOpenTask", reportId);
-        }
-        return ids.get(0);
     }
 
     record ReturnRequest(String reason, ReturnTo returnTo) {
