@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -21,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Takes the documentation's screenshots (docs/images/*.png) from a running production jar with demo data, in
  * Debian's headless chromium through /usr/bin/chromedriver (nothing downloads a browser). Run by take.sh:
- * {@code java -cp <selenium> Screenshots.java http://127.0.0.1:18103 docs/images}. Each account of the demo logs in
+ * {@code java -cp <selenium> Screenshots.java http://127.0.0.1:18103 docs/images [processInstanceId]}. Each account of the demo logs in
  * in its own browser session; a shot that cannot be taken is reported and the others go on (exit code 1 then).
  */
 public class Screenshots {
@@ -32,14 +31,17 @@ public class Screenshots {
     final Path out;
     final List<String> failed = new ArrayList<>();
     WebDriver driver;
+    /** process/instance/&lt;id&gt; of a report chain waiting for the city (take.sh reads the id from the database). */
+    final String instancePath;
 
-    Screenshots(String base, Path out) {
+    Screenshots(String base, Path out, String processInstanceId) {
         this.base = base;
         this.out = out;
+        this.instancePath = processInstanceId == null || processInstanceId.isBlank() ? null : "process/instance/" + processInstanceId;
     }
 
     public static void main(String[] args) throws Exception {
-        Screenshots s = new Screenshots(args[0], Path.of(args[1]));
+        Screenshots s = new Screenshots(args[0], Path.of(args[1]), args.length > 2 ? args[2] : null);
         s.run();
         if (!s.failed.isEmpty()) {
             System.err.println("not taken: " + s.failed);
@@ -104,19 +106,26 @@ public class Screenshots {
             resize(1366, 800);
             shot("home-process-admin");
             resize(1600, 857);
-            open("/process/definitions", By.cssSelector("vaadin-grid"));
+            open("/process/definitions", By.id("definitions-grid"));
             shot("processadmin-definitions");
-            String diagram = href(By.cssSelector("a[href*='process/diagram/']"));
-            open("/" + diagram, By.cssSelector("svg, .bjs-container, canvas"));
+            // select the report chain's row, then its diagram with the instance counts
+            waitFor(30, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "const c = Array.from(document.querySelectorAll('#definitions-grid vaadin-grid-cell-content'))"
+                            + ".find(e => e.textContent.includes('reportReview'));"
+                            + "if (c) { c.click(); return true; } return false;")));
+            click(By.id("action-diagram"), By.id("diagram-viewer"));
+            waitFor(30, d -> !d.findElements(By.cssSelector("#diagram-viewer svg, #diagram-viewer .djs-container")).isEmpty());
+            settle();
             shot("processadmin-diagram");
-            String instance = href(By.cssSelector("a[href*='process/instance/']"));
-            if (instance != null) {
-                open("/" + instance, By.cssSelector("svg, .bjs-container"));
+            if (instancePath != null) {
+                open("/" + instancePath, By.cssSelector("svg"));
                 shot("processadmin-instance");
             } else {
-                failed.add("processadmin-instance (no running instance linked)");
+                failed.add("processadmin-instance (no process instance id given)");
             }
-            open("/process/editor/reportReview", By.cssSelector(".bjs-container, svg"));
+            open("/process/editor/reportReview", By.id("editor-modeler"));
+            waitFor(30, d -> !d.findElements(By.cssSelector("#editor-modeler svg")).isEmpty());
+            settle();
             shot("processadmin-editor");
         });
         session("admin", 1366, 800, () -> {
@@ -137,6 +146,8 @@ public class Screenshots {
     void session(String user, int width, int height, Runnable shots) {
         driver = start(width, height);
         try {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
             if (user != null) {
                 login(user);
             }
@@ -193,8 +204,10 @@ public class Screenshots {
         return h.substring(h.indexOf("/process/") + 1);
     }
 
+    /** The page's viewport (not the window, whose frame headless chromium subtracts) is exactly this size. */
     void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         settle();
     }
 

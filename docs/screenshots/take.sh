@@ -48,8 +48,13 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null || { echo "the jar did not become ready"; exit 1; }
 if grep -q 'development mode' "$work/app.log"; then echo "the jar runs in development mode" >&2; exit 1; fi
 
+cp=$(cat target/screenshots.classpath)
+# a report chain waiting for the city, for the process administrator's instance diagram (no screen lists instances)
+instance=$(java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/employment;AUTO_SERVER=TRUE" -user sa -password "" \
+  -sql "select proc_inst_id_ from act_ru_task where task_def_key_ = 'cityReview' order by create_time_ limit 1" | sed -n 2p)
+
 status=0
-java -cp "$(cat target/screenshots.classpath)" docs/screenshots/Screenshots.java "http://127.0.0.1:$PORT" "$IMAGES" || status=$?
+java -cp "$cp" docs/screenshots/Screenshots.java "http://127.0.0.1:$PORT" "$IMAGES" "$instance" || status=$?
 
 # PDFs as the guides show them: the demo enterprise's receipt of the period before, the leader's summary and trend
 base="http://127.0.0.1:$PORT/api/v1"
