@@ -15,7 +15,7 @@ class DownloadFileNamesTest {
 
     @Test
     void replacesSeparatorsControlsAndQuotes() {
-        assertThat(DownloadFileNames.safe("a\r\nSet-Cookie: x=\"1\"/../b.pdf")).isEqualTo("a__Set-Cookie__x__1_.._b.pdf");
+        assertThat(DownloadFileNames.safe("a\r\nSet-Cookie: x=\"1\"/../b.pdf")).isEqualTo("a__Set-Cookie__x__1__.._b.pdf");
         assertThat(DownloadFileNames.safe("..hidden")).isEqualTo("_hidden");
         assertThat(DownloadFileNames.safe("  ")).isEqualTo("download");
     }
