@@ -1,5 +1,6 @@
 package cn.yn.employment.accounts;
 
+import cn.yn.employment.common.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,10 +9,13 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,19 +31,25 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, AppUserRepository users,
-                                       AccountUserDetailsService details) throws Exception {
+                                       AccountUserDetailsService details, ApiErrors errors) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(b -> { })
+                // wrong Basic credentials answer the same JSON 401 as none at all (not the login page of the UI chain)
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized(errors)))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, details), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
-                    res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                    res.setContentType("application/json;charset=UTF-8");
-                    res.getWriter().write("{\"error\":\"unauthorized\"}");
-                }));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(errors))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(req, res, HttpStatus.FORBIDDEN, ApiErrors.FORBIDDEN)));
         return http.build();
+    }
+
+    /** 401 with the API's error body; the challenge names the scheme every call but the token request uses. */
+    private static AuthenticationEntryPoint unauthorized(ApiErrors errors) {
+        return (req, res, ex) -> {
+            res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ems-api\"");
+            errors.write(req, res, HttpStatus.UNAUTHORIZED, ApiErrors.UNAUTHORIZED);
+        };
     }
 
     static final class BearerTokenFilter extends OncePerRequestFilter {

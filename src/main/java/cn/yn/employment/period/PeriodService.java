@@ -2,6 +2,7 @@ package cn.yn.employment.period;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -85,7 +86,7 @@ public class PeriodService {
     }
 
     public SurveyPeriod require(String code) {
-        return find(code).orElseThrow(() -> new DomainException("period.notFound", code));
+        return find(code).orElseThrow(() -> new NotFoundException("period.notFound", code));
     }
 
     /** All periods, newest first. */

@@ -104,7 +104,7 @@ public class ReportService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         if (!e.filed() || e.baselineHeadcount() == null) {
             throw new DomainException("report.submit.notFiled");
         }
@@ -158,7 +158,7 @@ public class ReportService {
     public ReportHome home(long enterpriseId) {
         CurrentUser me = Access.requireAny(currentUser.require(), READERS.toArray(Role[]::new));
         requireEnterpriseScope(me, enterpriseId);
-        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(enterpriseId).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         Optional<cn.yn.employment.period.SurveyPeriod> p = periods.current();
         if (p.isEmpty()) {
             return new ReportHome(p, null, Optional.empty(), e.filed(), false);
@@ -226,7 +226,7 @@ public class ReportService {
         if (!r.state().editable()) {
             throw new DomainException("report.submit.notEditable");
         }
-        ReportStore.Enterprise e = store.enterprise(r.enterpriseId()).orElseThrow(() -> new DomainException("report.enterprise.notFound"));
+        ReportStore.Enterprise e = store.enterprise(r.enterpriseId()).orElseThrow(() -> new NotFoundException("report.enterprise.notFound"));
         if (!e.filed()) {
             throw new DomainException("report.submit.notFiled");
         }

@@ -1,6 +1,7 @@
 package cn.yn.employment.review;
 
 import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.ConflictException;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.text.TextInput;
@@ -60,6 +61,10 @@ public class ReviewService {
     /** Items of a bulk action committed together (see bulkChunk); 1 = one transaction per item. */
     private int bulkChunk = 50;
     public static final String COMMENT_TYPE = "review";
+    /** The API's error code for acting on a task someone already completed (409). */
+    public static final String ALREADY_HANDLED = "review.alreadyHandled";
+    private static final java.time.format.DateTimeFormatter HANDLED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.yn.employment.common.time.TimeConfig.ZONE);
 
     private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
 
@@ -123,20 +128,6 @@ public class ReviewService {
         CurrentUser u = reviewer();
         return queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
                 .filter(item -> inGroup(u, item))
-                .orElseThrow(ReviewService::notFound);
-    }
-
-    /**
-     * The open review task of a subject (a report or filing) in the user's group, for actions by subject id (the
-     * review API). A subject that does not exist, has no open task, or whose open task belongs to another group
-     * (another city) is one and the same "not found".
-     */
-    public String openTaskOf(String kind, long subjectId) {
-        CurrentUser u = reviewer();
-        return queries.openOfSubject(kind, subjectId, clock.instant()).stream()
-                .filter(item -> inGroup(u, item))
-                .map(WorkItem::taskId)
-                .findFirst()
                 .orElseThrow(ReviewService::notFound);
     }
 
@@ -311,12 +302,42 @@ public class ReviewService {
     }
 
     private void complete(CurrentUser u, String taskId, Decision decision, ReturnTo returnTo, String comment) {
-        WorkItem item = inTx(() -> {
-            WorkItem locked = lock(u, taskId);
-            decide(u, locked, taskId, decision, returnTo, comment);
-            return locked;
-        });
+        WorkItem item;
+        try {
+            item = inTx(() -> {
+                WorkItem locked = lock(u, taskId);
+                decide(u, locked, taskId, decision, returnTo, comment);
+                return locked;
+            });
+        } catch (DomainException e) {
+            if ("review.error.alreadyHandled".equals(e.messageKey())) {
+                throw alreadyHandled(taskId); // the winner has committed by now: name them
+            }
+            throw e;
+        }
         metrics.decided(decision, item.isProvinceTask(), item.kind());
+    }
+
+    /**
+     * The open review task of a subject (a report or filing) in the user's group, for actions by subject id (the
+     * review API). When the group has no open task of it but did have one, that task was handled already: 409
+     * naming who and when, on every retry. A subject that does not exist, has no open task, or whose open task
+     * belongs to another group (another city) is one and the same "not found".
+     */
+    public String openTaskOf(String kind, long subjectId) {
+        CurrentUser u = reviewer();
+        Instant now = clock.instant();
+        List<WorkItem> open = queries.openOfSubject(kind, subjectId, now);
+        java.util.Optional<WorkItem> mine = open.stream().filter(w -> inGroup(u, w)).findFirst();
+        if (mine.isPresent()) {
+            return mine.get().taskId();
+        }
+        List<WorkItem> doneInMyGroup = queries.doneOfSubject(kind, subjectId).stream()
+                .filter(w -> inGroup(u, w)).toList();
+        if (!doneInMyGroup.isEmpty()) {
+            throw handledBy(doneInMyGroup.get(doneInMyGroup.size() - 1));
+        }
+        throw notFound();
     }
 
     /** The decision on a locked work item, inside the caller's transaction. */
@@ -494,11 +515,29 @@ public class ReviewService {
         WorkItem item = queries.lockOpen(taskId, clock.instant()).filter(i -> inGroup(u, i)).orElse(null);
         if (item == null) {
             if (handledInGroup(u, taskId)) {
-                throw new DomainException("review.error.alreadyHandled");
+                throw alreadyHandled(taskId); // a lost race: name who won
             }
             throw notFound();
         }
         return item;
+    }
+
+    /**
+     * The answer for acting on a task that is no longer open: 409 naming who completed it and when (from the
+     * projection's done row, written in the same transaction as the completion), whoever asks and in whatever order.
+     */
+    private ConflictException alreadyHandled(String taskId) {
+        return queries.done(taskId).map(ReviewService::handledBy)
+                .orElseGet(() -> new ConflictException(ALREADY_HANDLED, "review.error.alreadyHandled", Map.of()));
+    }
+
+    private static ConflictException handledBy(WorkItem done) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("handledBy", done.completedBy());
+        details.put("handledAt", done.completedAt());
+        details.put("decision", done.decision());
+        String at = done.completedAt() == null ? "" : HANDLED_AT.format(done.completedAt());
+        return new ConflictException(ALREADY_HANDLED, "review.error.alreadyHandledBy", details, done.completedBy(), at);
     }
 
     private static void requireReason(String reason) {

@@ -21,6 +21,21 @@ public enum ReportKind {
         return slug;
     }
 
+    /** The kind with this slug, if there is one. */
+    public static java.util.Optional<ReportKind> find(String slug) {
+        for (ReportKind k : values()) {
+            if (k.slug.equals(slug)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every slug, in order: {@code summary-city, summary-county, …}. */
+    public static String slugs() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(ReportKind::slug).toList());
+    }
+
     /** The kind with this slug ({@code summary-city}, …); unknown slugs are refused. */
     public static ReportKind ofSlug(String slug) {
         for (ReportKind k : values()) {

@@ -83,7 +83,7 @@ class ProcessAdminBrowserTest {
 
     private void screenshot(String name) throws Exception {
         File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("docs/images", name);
+        Path target = Path.of("target/browser-screenshots", name);
         Files.createDirectories(target.getParent());
         Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }

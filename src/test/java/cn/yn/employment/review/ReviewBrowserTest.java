@@ -40,7 +40,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The reviewer inbox in headless chromium with a realistic mix of real filings and monthly reports: log in as a
  * Kunming city reviewer, see the inbox, open an item, open the bulk dialog; takes the user guide's screenshots
- * (docs/images/review-*.png). Run with {@code -Pbrowser}; uses the review helper's port 8085.
+ * (target/browser-screenshots/review-*.png; the guides' copies come from docs/screenshots/take.sh). Run with {@code -Pbrowser}; uses the review helper's port 8085.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "server.port=8085")
@@ -72,7 +72,7 @@ class ReviewBrowserTest extends ReviewTestBase {
 
     private void screenshot(String name) throws Exception {
         File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("docs/images", name);
+        Path target = Path.of("target/browser-screenshots", name);
         Files.createDirectories(target.getParent());
         Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -103,7 +103,9 @@ class StatisticsApiTest extends StatisticsTestBase {
         mvc.perform(get("/api/v1/reports/{p}/receipt", PERIOD).with(as(Scope.enterprise(e5), Role.ENTERPRISE)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        // no report at all for the period: 404 with the error body (docs/api.md)
         mvc.perform(get("/api/v1/reports/{p}/receipt", "2091-01").with(as(Scope.enterprise(fixture.e1), Role.ENTERPRISE)))
-                .andExpect(status().isUnprocessableEntity());
+                .andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("report.api.noReport"));
     }
 }

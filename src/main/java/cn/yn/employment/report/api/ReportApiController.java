@@ -1,6 +1,7 @@
 package cn.yn.employment.report.api;
 
-import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
+import cn.yn.employment.common.web.DownloadFileNames;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.period.PeriodService;
@@ -13,7 +14,9 @@ import cn.yn.employment.report.ReportVersionView;
 import cn.yn.employment.report.ReportView;
 import cn.yn.employment.statistics.Receipts;
 import io.swagger.v3.oas.annotations.Operation;
-import cn.yn.employment.statistics.Receipts;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,9 +61,10 @@ class ReportApiController {
 
     @GetMapping("/periods/current")
     @Operation(summary = "The current survey period and the caller's reporting window")
+    @ApiResponse(responseCode = "404", description = "there is no survey period (report.api.noPeriod)")
     PeriodDto currentPeriod() {
         CurrentUser me = currentUser.require();
-        SurveyPeriod p = periods.current().orElseThrow(() -> new DomainException("report.api.noPeriod"));
+        SurveyPeriod p = periods.current().orElseThrow(() -> new NotFoundException("report.api.noPeriod"));
         Long enterprise = me.scope().enterpriseId();
         if (enterprise != null) {
             // the enterprise's own city window, and a late-filing grant counts as open
@@ -74,14 +78,16 @@ class ReportApiController {
     }
 
     @GetMapping("/reports/{periodCode}")
-    @Operation(summary = "The caller's report for a period (404 when none was started)")
-    ResponseEntity<ReportDto> get(@PathVariable String periodCode) {
-        return reports.find(enterpriseId(), periodCode).map(ReportDto::of).map(ResponseEntity::ok)
-                .orElse(ResponseEntity.notFound().build());
+    @Operation(summary = "The caller's report for a period")
+    @ApiResponse(responseCode = "404", description = "no report was started for this period (report.api.noReport)")
+    ReportDto get(@PathVariable String periodCode) {
+        return ReportDto.of(reportOf(periodCode));
     }
 
     @PutMapping("/reports/{periodCode}/draft")
     @Operation(summary = "Save a draft (no validation beyond types)")
+    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "422", description = "a rule refused the draft (not filed, not editable …)")
     ReportDto saveDraft(@PathVariable String periodCode, @RequestBody ReportRequest body) {
         ReportView draft = reports.draftFor(enterpriseId(), periodCode);
         return ReportDto.of(reports.saveDraft(draft.id(), body.form()));
@@ -89,6 +95,8 @@ class ReportApiController {
 
     @PostMapping("/reports/{periodCode}")
     @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'")
+    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "422", description = "a rule refused the figures; fieldErrors name each field")
     ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body) {
         ReportView draft = reports.draftFor(enterpriseId(), periodCode);
         return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
@@ -96,17 +104,22 @@ class ReportApiController {
 
     @PostMapping("/reports/{periodCode}/withdraw")
     @Operation(summary = "Withdraw a submission the city has not started")
+    @ApiResponse(responseCode = "404", description = "no report for this period (report.api.noReport)")
+    @ApiResponse(responseCode = "422", description = "the city has started the review, or nothing to withdraw")
     ReportDto withdraw(@PathVariable String periodCode) {
-        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
-        return ReportDto.of(reports.withdraw(r.id()));
+        return ReportDto.of(reports.withdraw(reportOf(periodCode).id()));
     }
 
     @GetMapping("/reports/{periodCode}/receipt")
-    @Operation(summary = "The receipt (回执) of an accepted report as PDF (422 while the report is not accepted)")
+    @Operation(summary = "The receipt (回执) of an accepted report as PDF")
+    @ApiResponse(responseCode = "200", description = "the receipt",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "no report for this period (report.api.noReport)")
+    @ApiResponse(responseCode = "422", description = "the report is not accepted yet (statistics.receipt.notAccepted)")
     ResponseEntity<byte[]> receipt(@PathVariable String periodCode) {
-        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
+        ReportView r = reportOf(periodCode);
         byte[] pdf = receipts.receiptPdf(r.id());
-        String name = Receipts.receiptNumber(periodCode, r.id()) + ".pdf";
+        String name = DownloadFileNames.safe(Receipts.receiptNumber(r.periodCode(), r.id()) + ".pdf");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(pdf);
@@ -114,15 +127,21 @@ class ReportApiController {
 
     @PostMapping("/review/reports/{reportId}/correct")
     @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again")
+    @ApiResponse(responseCode = "404", description = "unknown report id (report.notFound)")
+    @ApiResponse(responseCode = "422", description = "no reason given (fieldErrors: reason), or the report is not accepted")
     ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body) {
         return ReportDto.of(reports.correct(reportId, body.reason()));
     }
 
     @GetMapping("/reports/{periodCode}/versions")
     @Operation(summary = "Every submitted version of the report")
+    @ApiResponse(responseCode = "404", description = "no report for this period (report.api.noReport)")
     List<ReportVersionView> versions(@PathVariable String periodCode) {
-        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
-        return reports.versions(r.id());
+        return reports.versions(reportOf(periodCode).id());
+    }
+
+    private ReportView reportOf(String periodCode) {
+        return reports.find(enterpriseId(), periodCode).orElseThrow(() -> new NotFoundException("report.api.noReport"));
     }
 
     private long enterpriseId() {

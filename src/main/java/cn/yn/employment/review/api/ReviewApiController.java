@@ -3,6 +3,7 @@ package cn.yn.employment.review.api;
 import cn.yn.employment.review.ReturnTo;
 import cn.yn.employment.review.ReviewService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,9 @@ class ReviewApiController {
 
     @PostMapping("/approve")
     @Operation(summary = "Approve the report's open review task (city or province, by the caller's scope)")
+    @ApiResponse(responseCode = "404", description = "the report has no review task (review.api.noOpenTask)")
+    @ApiResponse(responseCode = "409", description = "the caller's step was already handled: code review.alreadyHandled with handledBy, handledAt")
+    @ApiResponse(responseCode = "422", description = "a rule refused the action (claimed by another reviewer …)")
     ActionResult approve(@PathVariable long reportId) {
         String task = review.openTaskOf(KIND, reportId);
         review.approve(task, null);
@@ -38,6 +42,9 @@ class ReviewApiController {
 
     @PostMapping("/return")
     @Operation(summary = "Return the report with a reason; the province may return to the city (returnTo=CITY)")
+    @ApiResponse(responseCode = "404", description = "the report has no review task (review.api.noOpenTask)")
+    @ApiResponse(responseCode = "409", description = "the caller's step was already handled: code review.alreadyHandled with handledBy, handledAt")
+    @ApiResponse(responseCode = "422", description = "no reason (fieldErrors: reason), a city returning to the city, claimed by another reviewer …")
     ActionResult returnReport(@PathVariable long reportId, @RequestBody ReturnRequest body) {
         String task = review.openTaskOf(KIND, reportId);
         review.returnTask(task, body.returnTo(), body.reason());

@@ -1,12 +1,22 @@
 package cn.yn.employment.statistics.api;
 
+import cn.yn.employment.codes.CodeService;
+import cn.yn.employment.codes.CodeType;
+import cn.yn.employment.common.InvalidRequestException;
+import cn.yn.employment.common.web.DownloadFileNames;
 import cn.yn.employment.statistics.ReportKind;
+import cn.yn.employment.statistics.StatisticsService;
 import cn.yn.employment.statistics.StatisticsFilter;
 import cn.yn.employment.statistics.StatisticsReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The statistics reports over the API, for leaders and reviewers (token or HTTP Basic): the same PDF and Excel
  * files as the dashboard's downloads, with the same role and scope checks ({@link StatisticsReports}). A
- * city-scoped account gets its own city whatever it asks for, and another city is refused (403).
+ * city-scoped account gets its own city whatever it asks for, and another city is refused (403). Every
+ * parameter is checked (period, report, format, codes) and refused with a 400 naming it.
  */
 @RestController
 @RequestMapping("/api/v1/statistics")
@@ -29,42 +40,77 @@ class StatisticsApiController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final StatisticsReports reports;
+    /** Longer than any code of the code tables: refused before a look-up. */
+    private static final int MAX_CODE_LENGTH = 20;
 
-    StatisticsApiController(StatisticsReports reports) {
+    private final StatisticsReports reports;
+    private final StatisticsService statistics;
+    private final CodeService codes;
+
+    StatisticsApiController(StatisticsReports reports, StatisticsService statistics, CodeService codes) {
         this.reports = reports;
+        this.statistics = statistics;
+        this.codes = codes;
     }
 
     @GetMapping("/{periodCode}/reports/{report}")
     @Operation(summary = "One statistics report of a period as PDF (default) or Excel (format=xlsx)")
+    @ApiResponse(responseCode = "200", description = "the file", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "unknown period, report, format or filter code (fieldErrors name it)")
+    @ApiResponse(responseCode = "403", description = "not a leader or reviewer, or a city reviewer asking for another city")
     ResponseEntity<byte[]> report(
+            @Parameter(description = "period YYYY-MM; one the system has (scheduled or with reports)")
             @PathVariable String periodCode,
             @Parameter(description = "summary-city, summary-county, industry, registration-type, reductions, warnings, progress, trend")
             @PathVariable String report,
-            @RequestParam(defaultValue = "pdf") String format,
-            @RequestParam(required = false) String city,
-            @RequestParam(required = false) String county,
-            @RequestParam(required = false) String industrySection,
-            @RequestParam(required = false) String registrationType,
+            @Parameter(description = "pdf (default) or xlsx") @RequestParam(defaultValue = "pdf") String format,
+            @Parameter(description = "city code (530100 …)") @RequestParam(required = false) String city,
+            @Parameter(description = "county code") @RequestParam(required = false) String county,
+            @Parameter(description = "industry section (A … T)") @RequestParam(required = false) String industrySection,
+            @Parameter(description = "registration type code") @RequestParam(required = false) String registrationType,
             @Parameter(description = "leave out the 4 enterprises with the largest headcount (the bulletin variant)")
             @RequestParam(defaultValue = "false") boolean excludeLargest) {
-        ReportKind kind = ReportKind.ofSlug(report);
-        StatisticsFilter filter = StatisticsFilter.all().withCity(city).withCounty(county).withIndustrySection(industrySection)
-                .withRegistrationType(registrationType);
-        if (excludeLargest) {
-            filter = filter.excludingLargest(StatisticsFilter.BULLETIN_EXCLUDED);
+        // role first: a caller who may not see statistics learns nothing about which periods or codes exist
+        List<String> known = statistics.periods();
+        ReportKind kind = ReportKind.find(report)
+                .orElseThrow(() -> InvalidRequestException.field("report", "api.error.statistics.unknownReport", ReportKind.slugs()));
+        if (!known.contains(periodCode)) {
+            throw InvalidRequestException.field("periodCode", "api.error.statistics.unknownPeriod");
         }
         boolean excel = switch (format) {
             case "pdf" -> false;
             case "xlsx" -> true;
-            default -> throw new IllegalArgumentException("format must be pdf or xlsx");
+            default -> throw InvalidRequestException.field("format", "api.error.statistics.unknownFormat");
         };
+        StatisticsFilter filter = StatisticsFilter.all()
+                .withCity(code("city", city, c -> codes.cities().stream().anyMatch(x -> x.code().equals(c))))
+                .withCounty(code("county", county, codes::isCounty))
+                .withIndustrySection(code("industrySection", industrySection,
+                        c -> codes.find(CodeType.INDUSTRY, c).filter(x -> "section".equals(x.level())).isPresent()))
+                .withRegistrationType(code("registrationType", registrationType, c -> codes.find(CodeType.REGISTRATION_TYPE, c).isPresent()));
+        if (excludeLargest) {
+            filter = filter.excludingLargest(StatisticsFilter.BULLETIN_EXCLUDED);
+        }
         byte[] body = excel ? reports.excel(kind, periodCode, filter) : reports.pdf(kind, periodCode, filter);
-        String name = reports.fileName(kind, periodCode, filter, excel ? "xlsx" : "pdf");
+        String name = DownloadFileNames.safe(reports.fileName(kind, periodCode, filter, excel ? "xlsx" : "pdf"));
         return ResponseEntity.ok()
                 .contentType(excel ? XLSX : MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** A filter code as given, or a 400 naming the parameter when it is not in the code table. */
+    private static String code(String parameter, String value, Predicate<String> known) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > MAX_CODE_LENGTH || !known.test(trimmed)) {
+            throw InvalidRequestException.field(parameter, "api.error.field.unknownCode");
+        }
+        return trimmed;
     }
 }

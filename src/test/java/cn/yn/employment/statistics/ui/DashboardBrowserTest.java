@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The leadership dashboard in headless Debian chromium on the demo data: the leader logs in, every ECharts chart
  * is initialised and has drawn pixels on its canvas, changing the city re-renders the tables; takes the user
- * guide's screenshot (docs/images/dashboard.png). Run with {@code -Pbrowser}.
+ * guide's screenshot, into target/browser-screenshots/ (the guides' copy comes from the production jar:
+ * docs/screenshots/take.sh). Run with {@code -Pbrowser}.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -104,7 +105,7 @@ class DashboardBrowserTest {
             waitFor(30).until(d -> drawnPixels("chart-" + chart) > 1000);
         }
         File shot = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("docs/images", "dashboard.png");
+        Path target = Path.of("target/browser-screenshots", "dashboard.png");
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
