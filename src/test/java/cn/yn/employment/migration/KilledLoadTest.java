@@ -77,7 +77,7 @@ class KilledLoadTest {
                 }
             }
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(killed).as(tail(seen)).isTrue();
+            assertThat(killed).as(tail(seen) + "\nclass path: " + classPath()).isTrue();
             assertThat(seen.toString()).doesNotContain("migration load finished");
 
             try (Connection c = DriverManager.getConnection(url, postgres ? "postgres" : "sa", "")) {
@@ -102,18 +102,25 @@ class KilledLoadTest {
      * {@code classpath*:/processes/} through such a jar finds every BPMN file twice (Flowable then refuses to deploy).
      */
     static String classPath() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        if (cp.contains(java.io.File.pathSeparator) || !cp.endsWith(".jar")) {
-            return cp;
-        }
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(cp)) {
-            String entries = jar.getManifest().getMainAttributes().getValue("Class-Path");
-            List<String> paths = new ArrayList<>();
-            for (String e : entries.trim().split("\\s+")) {
-                paths.add(Path.of(new java.net.URI(e)).toString());
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> entries = new ArrayList<>();
+        if (!cp.contains(java.io.File.pathSeparator) && cp.endsWith(".jar")) {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(cp)) {
+                String manifest = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                for (String e : manifest.trim().split("\\s+")) {
+                    entries.add(Path.of(new java.net.URI(e)).toString());
+                }
             }
-            return String.join(java.io.File.pathSeparator, paths);
+        } else {
+            entries.addAll(List.of(cp.split(java.io.File.pathSeparator)));
         }
+        java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+        for (String e : entries) {
+            if (!e.isBlank()) {
+                unique.add(Path.of(e).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, unique);
     }
 
     private static long count(Connection c, String sql) throws Exception {

@@ -65,6 +65,8 @@ final class ImportRun {
     private final Consumer<MigrationProgress> progress;
     private final Instant now;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRun.class);
 
     private final List<RowIssue> issues = new ArrayList<>();
     private final List<ImportReport.FileSummary> files = new ArrayList<>();
@@ -96,27 +98,32 @@ final class ImportRun {
         long start = System.nanoTime();
         Map<FileKind, ImportFile> byKind = new HashMap<>();
         input.forEach(f -> byKind.put(f.kind(), f));
+        long t0 = System.nanoTime();
         Map<String, EnterpriseBulkLoad.Existing> existing = deps.enterprises().existingByUscc();
+        phaseMillis.put("existingEnterprises", (System.nanoTime() - t0) / 1_000_000);
         existing.values().forEach(e -> {
             enterprisesByUscc.put(e.uscc(), new Ent(e.id(), e.cityCode(), e.countyCode(), e.industrySection(), e.industryDivision(),
                     e.registrationType(), e.baselineHeadcount()));
             cityOfEnterpriseId.put(e.id(), e.cityCode());
         });
         if (byKind.containsKey(FileKind.ENTERPRISES)) {
-            enterprises(byKind.get(FileKind.ENTERPRISES), existing.keySet());
+            timed("enterprises", () -> enterprises(byKind.get(FileKind.ENTERPRISES), existing.keySet()));
         }
         if (byKind.containsKey(FileKind.USERS)) {
-            users(byKind.get(FileKind.USERS));
+            timed("users", () -> users(byKind.get(FileKind.USERS)));
         }
         if (byKind.containsKey(FileKind.REPORTS)) {
-            reports(byKind.get(FileKind.REPORTS));
+            timed("reports", () -> reports(byKind.get(FileKind.REPORTS)));
         }
         if (loading()) {
-            measureLoaded();
-            deps.batches().insertIssues(batchId, issues);
-            deps.batches().insertLines(batchId, totals.lines());
+            timed("reconciliation", () -> {
+                measureLoaded();
+                deps.batches().insertIssues(batchId, issues);
+                deps.batches().insertLines(batchId, totals.lines());
+            });
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info("migration {} {}: {} ms, phases {}", loading() ? "load" : "dry run", batchId == null ? "" : batchId, millis, phaseMillis);
         if (loading()) {
             deps.batches().finish(batchId, describeFiles(), enterprisesLoaded, reportsLoaded, usersLoaded, rejected, present, millis);
         }
@@ -594,7 +601,7 @@ final class ImportRun {
         if (loading()) {
             deps.reports().insert(batchId, chunk);
             tick("previous", 0, 1);
-            deps.reports().fillPreviousHeadcounts(batchId);
+            timed("previousHeadcounts", () -> deps.reports().fillPreviousHeadcounts(batchId));
         }
     }
 
@@ -639,6 +646,13 @@ final class ImportRun {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------------
+
+    /** Runs a phase and keeps its wall time for the log line (docs/performance.md quotes it). */
+    private void timed(String phase, Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        phaseMillis.merge(phase, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+    }
 
     private void presentNote(FileKind kind, int n) {
         if (n > 0) {

@@ -66,7 +66,7 @@ class MigrationViewsTest extends MigrationTestBase {
 
         view.start(false);
         assertThat(view.status.getText()).startsWith("试运行完成");
-        assertThat(view.issues.getGenericDataView().getItems().map(i -> i.reason())).contains("usccCheckDigit", "blankLine");
+        assertThat(view.issues.getGenericDataView().getItems().map(i -> i.reason())).contains("usccCheckDigit", "regionMapped", "usccMissingOrgCode");
         assertThat(view.downloads.getChildren()).anyMatch(c -> c instanceof Anchor a && "download-dry-run".equals(a.getId().orElse("")));
         assertThat(view.load.isEnabled()).isTrue();
         assertThat(highest[0]).isEqualTo(1.0);
