@@ -41,6 +41,7 @@ public class AppUser {
     private Instant lockedUntil;
     private Instant passwordChangedAt;
     private boolean mustChangePassword;
+    private Instant lastLoginAt;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -90,9 +91,10 @@ public class AppUser {
         return false;
     }
 
-    public void registerSuccess() {
+    public void registerSuccess(Instant now) {
         failedAttempts = 0;
         lockedUntil = null;
+        lastLoginAt = now;
     }
 
     public void unlock() {
@@ -114,6 +116,7 @@ public class AppUser {
     public int getFailedAttempts() { return failedAttempts; }
     public Instant getLockedUntil() { return lockedUntil; }
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public Instant getLastLoginAt() { return lastLoginAt; }
     public boolean isMustChangePassword() { return mustChangePassword; }
     public Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
     public void setRoles(Set<Role> roles) { this.roles.clear(); this.roles.addAll(roles); }

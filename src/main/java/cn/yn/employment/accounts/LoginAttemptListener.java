@@ -63,7 +63,7 @@ class LoginAttemptListener {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof UserPrincipal p) {
-            users.findById(p.user().id()).ifPresent(AppUser::registerSuccess);
+            users.findById(p.user().id()).ifPresent(u -> u.registerSuccess(clock.instant()));
             audit.recordAs(p.getUsername(), "LOGIN", "user", p.getUsername(), null, null);
         }
     }
