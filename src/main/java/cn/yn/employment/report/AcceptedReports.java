@@ -49,7 +49,12 @@ public class AcceptedReports {
     @Transactional(readOnly = true)
     public void forEach(String periodCode, Consumer<AcceptedReport> sink) {
         requireProvinceOrSystem();
-        jdbc.query("select r.*, e.uscc as e_uscc, e.name as e_name from report r join enterprise e on e.id = r.enterprise_id"
+        // the report keeps the filing's classification as it was at submission; rows written without it (loaded
+        // history) fall back to the enterprise's current filing
+        jdbc.query("select r.*, e.uscc as e_uscc, e.name as e_name, coalesce(r.industry_section, e.industry_section) as c_section,"
+                + " coalesce(r.industry_division, e.industry_division) as c_division,"
+                + " coalesce(r.registration_type, e.registration_type) as c_registration"
+                + " from report r join enterprise e on e.id = r.enterprise_id"
                 + " where r.period_code = ? and r.state in " + ACCEPTED + " order by r.city_code, r.county_code, e.uscc",
                 rs -> {
                     sink.accept(map(rs));
@@ -81,8 +86,8 @@ public class AcceptedReports {
 
     private static AcceptedReport map(ResultSet rs) throws SQLException {
         return new AcceptedReport(rs.getLong("id"), rs.getInt("version_no"), rs.getString("period_code"), rs.getString("e_uscc"),
-                rs.getString("e_name"), rs.getString("city_code"), rs.getString("county_code"), rs.getString("industry_section"),
-                rs.getString("industry_division"), rs.getString("registration_type"), rs.getInt("baseline_headcount"),
+                rs.getString("e_name"), rs.getString("city_code"), rs.getString("county_code"), rs.getString("c_section"),
+                rs.getString("c_division"), rs.getString("c_registration"), rs.getInt("baseline_headcount"),
                 integer(rs, "previous_headcount"), integer(rs, "headcount"), integer(rs, "hired"), integer(rs, "separated"),
                 integer(rs, "dispatched"), rs.getString("reduction_type"), rs.getString("reduction_type_label"),
                 rs.getString("reason1_code"), rs.getString("reason1_label"), rs.getString("reason1_note"),

@@ -64,7 +64,6 @@ public class ForwardingView extends VerticalLayout implements HasViewTitle {
     public ForwardingView(ForwardingService forwarding) {
         this.forwarding = forwarding;
         setId("forwarding");
-        setSizeFull();
 
         periods.setId("forwarding-periods");
         periods.addColumn(PeriodForwarding::periodCode).setHeader(getTranslation("forwarding.col.period")).setAutoWidth(true);
@@ -75,7 +74,7 @@ public class ForwardingView extends VerticalLayout implements HasViewTitle {
         periods.addColumn(PeriodForwarding::packages).setHeader(getTranslation("forwarding.col.packages")).setAutoWidth(true);
         periods.addColumn(p -> stamp(p.lastSentAt())).setHeader(getTranslation("forwarding.col.lastSent")).setAutoWidth(true);
         periods.setEmptyStateText(getTranslation("forwarding.empty.periods"));
-        periods.setHeight("260px");
+        periods.setHeight("220px");
         periods.addSelectionListener(e -> {
             if (!refreshing) {
                 select(e.getFirstSelectedItem().map(PeriodForwarding::periodCode).orElse(null));
@@ -93,14 +92,14 @@ public class ForwardingView extends VerticalLayout implements HasViewTitle {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         packages.setId("forwarding-packages");
-        packages.addColumn(ForwardingPackage::fileName).setHeader(getTranslation("forwarding.col.package")).setAutoWidth(true);
+        packages.addColumn(ForwardingPackage::fileName).setHeader(getTranslation("forwarding.col.package")).setAutoWidth(true)
+                .setTooltipGenerator(p -> getTranslation("forwarding.col.generatedAt") + " " + stamp(p.generatedAt()) + " · " + p.builtBy());
         packages.addColumn(p -> p.supplement() ? getTranslation("forwarding.kind.supplement", p.sequenceNo())
                 : getTranslation("forwarding.kind.main")).setHeader(getTranslation("forwarding.col.kind")).setAutoWidth(true);
         packages.addColumn(ForwardingPackage::recordCount).setHeader(getTranslation("forwarding.col.records")).setAutoWidth(true);
         packages.addComponentColumn(this::packageStatus).setHeader(getTranslation("forwarding.col.status")).setAutoWidth(true);
-        packages.addColumn(p -> p.sha256().substring(0, 16) + "…").setHeader(getTranslation("forwarding.col.sha256"))
+        packages.addColumn(p -> p.sha256().substring(0, 12) + "…").setHeader(getTranslation("forwarding.col.sha256"))
                 .setTooltipGenerator(ForwardingPackage::sha256).setAutoWidth(true);
-        packages.addColumn(p -> stamp(p.generatedAt())).setHeader(getTranslation("forwarding.col.generatedAt")).setAutoWidth(true);
         packages.addColumn(p -> stamp(p.sentAt())).setHeader(getTranslation("forwarding.col.sentAt")).setAutoWidth(true);
         packages.addColumn(p -> stamp(p.acknowledgedAt())).setHeader(getTranslation("forwarding.col.acknowledgedAt")).setAutoWidth(true);
         packages.addComponentColumn(this::packageActions).setHeader(getTranslation("forwarding.col.actions")).setKey("actions")
@@ -260,6 +259,7 @@ public class ForwardingView extends VerticalLayout implements HasViewTitle {
     private Component packageActions(ForwardingPackage p) {
         HorizontalLayout row = new HorizontalLayout();
         row.setSpacing(true);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
             PackageFile f = forwarding.download(p.periodCode(), p.sequenceNo());
             return new DownloadResponse(new ByteArrayInputStream(f.content()), f.fileName(), "application/zip", f.content().length);
