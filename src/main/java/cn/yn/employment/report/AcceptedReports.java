@@ -4,12 +4,14 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.ScopeType;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,7 @@ public class AcceptedReports {
     }
 
     private static final String ACCEPTED = "('ACCEPTED','FORWARDED')";
+    private static final int FETCH_SIZE = 1000;
     private static final String IN_REVIEW = "('PENDING_CITY','PENDING_PROVINCE','RETURNED')";
 
     private final JdbcTemplate jdbc;
@@ -51,14 +54,18 @@ public class AcceptedReports {
         requireProvinceOrSystem();
         // the report keeps the filing's classification as it was at submission; rows written without it (loaded
         // history) fall back to the enterprise's current filing
-        jdbc.query("select r.*, e.uscc as e_uscc, e.name as e_name, coalesce(r.industry_section, e.industry_section) as c_section,"
+        String sql = "select r.*, e.uscc as e_uscc, e.name as e_name, coalesce(r.industry_section, e.industry_section) as c_section,"
                 + " coalesce(r.industry_division, e.industry_division) as c_division,"
                 + " coalesce(r.registration_type, e.registration_type) as c_registration"
                 + " from report r join enterprise e on e.id = r.enterprise_id"
-                + " where r.period_code = ? and r.state in " + ACCEPTED + " order by r.city_code, r.county_code, e.uscc",
-                rs -> {
-                    sink.accept(map(rs));
-                }, periodCode);
+                + " where r.period_code = ? and r.state in " + ACCEPTED + " order by r.city_code, r.county_code, e.uscc";
+        // a fetch size inside the transaction makes the PostgreSQL driver read in batches instead of the whole period at once
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setString(1, periodCode);
+            return ps;
+        }, (RowCallbackHandler) rs -> sink.accept(map(rs)));
     }
 
     /** How many accepted reports the period has. */

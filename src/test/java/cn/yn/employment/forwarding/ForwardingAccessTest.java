@@ -92,6 +92,17 @@ class ForwardingAccessTest extends ForwardingTestBase {
                         })));
     }
 
+    @TestFactory
+    Stream<DynamicTest> onlyTheProvinceOrASystemJobMarksAPeriodForwarded() {
+        ensurePeriodWithPackage();
+        return Stream.of(city("530100"), new CurrentUser(9301, "leader", "领导", Set.of(Role.LEADER), Scope.province()),
+                        new CurrentUser(9302, "sysadmin", "系统管理员", Set.of(Role.SYSTEM_ADMIN), Scope.system()))
+                .map(u -> DynamicTest.dynamicTest("refused: " + u.username(), () -> {
+                    actAs(u);
+                    assertThatThrownBy(() -> calendar.markForwarded(P)).isInstanceOf(AccessDeniedException.class);
+                }));
+    }
+
     /** Period P closed with one accepted report, so its main package exists (built on close). */
     private void ensurePeriodWithPackage() {
         if (periods.find(P).isEmpty()) {
