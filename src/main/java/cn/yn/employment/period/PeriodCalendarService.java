@@ -360,6 +360,34 @@ public class PeriodCalendarService {
         changed(code);
     }
 
+    /**
+     * 已截止 → 已上报部, when the forwarding module has delivered the period's dataset to the ministry. Idempotent: a
+     * period already forwarded or archived stays as it is. For a province reviewer or a system job (scope SYSTEM,
+     * the forwarding retry). Returns true when the state changed.
+     */
+    @Transactional
+    public boolean markForwarded(String code) {
+        cn.yn.employment.common.security.CurrentUser me = currentUser.require();
+        boolean system = me.scope().type() == cn.yn.employment.common.security.ScopeType.SYSTEM && me.roles().isEmpty();
+        if (!system) {
+            Access.requireAny(me, Role.PROVINCE_REVIEWER);
+            if (!me.scope().isProvince()) {
+                throw new org.springframework.security.access.AccessDeniedException("province scope required");
+            }
+        }
+        CalendarPeriod p = period(code);
+        if ("FORWARDED".equals(p.state()) || "ARCHIVED".equals(p.state())) {
+            return false;
+        }
+        if (!"CLOSED".equals(p.state())) {
+            throw new DomainException("calendar.error.forwardNotClosed");
+        }
+        jdbc.update("update survey_period set state = 'FORWARDED', updated_at = ?, version = version + 1 where code = ? and state = 'CLOSED'",
+                Timestamp.from(clock.instant()), code);
+        audit.recordAs(me.username(), "PERIOD_FORWARDED", "survey_period", code, Map.of("state", "CLOSED"), Map.of("state", "FORWARDED"));
+        return true;
+    }
+
     /** 已上报部 → 已归档. Province only. */
     @Transactional
     public void archive(String code) {
