@@ -42,7 +42,11 @@ class TableOwnershipTest {
             Map.entry("notice", "notice"), Map.entry("notice_recipient", "notice"), Map.entry("notification", "notice"),
             Map.entry("sys_parameter", "parameters"),
             Map.entry("process_deployment_note", "processadmin"),
-            Map.entry("statistics_archive", "statistics"));
+            Map.entry("statistics_archive", "statistics"),
+            Map.entry("forwarding_package", "forwarding"), Map.entry("forwarding_record", "forwarding"),
+            Map.entry("forwarding_transmission", "forwarding"),
+            Map.entry("migration_batch", "migration"), Map.entry("migration_mapping", "migration"),
+            Map.entry("migration_reconciliation", "migration"), Map.entry("migration_row_issue", "migration"));
 
     /**
      * Writers that are not the owner, each with its reason. Keep this empty: a bulk tool gets a bulk API from the
