@@ -63,8 +63,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Process administration: the deployed definitions and their running instances, validation and deployment of
- * edited models, version diffs, migration of running instances, failed jobs. PROCESS_ADMIN only; every change
- * is audited.
+ * edited models, version diffs. Moving running instances between versions is {@link ProcessInstanceMigrations}, failed
+ * jobs are {@link FailedJobs}. PROCESS_ADMIN only; every change is audited.
  */
 @Service
 public class ProcessAdminService {
@@ -328,135 +328,6 @@ public class ProcessAdminService {
         DefinitionVersion d = definition(definitionId);
         return definitions().stream().filter(x -> x.key().equals(d.key()) && x.version() < d.version())
                 .max(Comparator.comparingInt(DefinitionVersion::version)).orElse(null);
-    }
-
-    // --- migration --------------------------------------------------------------------------------------------
-
-    private ProcessInstanceMigrationDocument migrationDocument(String fromDefinitionId, String toDefinitionId) {
-        DefinitionVersion from = definition(fromDefinitionId);
-        DefinitionVersion to = definition(toDefinitionId);
-        if (!from.key().equals(to.key()) || from.id().equals(to.id())) {
-            throw new DomainException("processadmin.migration.sameKeyRequired");
-        }
-        return migration.createProcessInstanceMigrationBuilder().migrateToProcessDefinition(toDefinitionId)
-                .getProcessInstanceMigrationDocument();
-    }
-
-    /** For each running instance of {@code fromDefinitionId}: can it move to {@code toDefinitionId}, and why not. */
-    @Transactional(readOnly = true)
-    public MigrationPreview previewMigration(String fromDefinitionId, String toDefinitionId) {
-        requireAdmin();
-        ProcessInstanceMigrationDocument doc = migrationDocument(fromDefinitionId, toDefinitionId);
-        List<InstanceMigrationCheck> checks = new ArrayList<>();
-        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId)
-                .orderByProcessInstanceId().asc().list()) {
-            checks.add(check(pi, doc));
-        }
-        return new MigrationPreview(fromDefinitionId, toDefinitionId, checks);
-    }
-
-    private InstanceMigrationCheck check(ProcessInstance pi, ProcessInstanceMigrationDocument doc) {
-        List<String> active = runtime.createExecutionQuery().processInstanceId(pi.getId()).list().stream()
-                .map(Execution::getActivityId).filter(a -> a != null).distinct().sorted().toList();
-        ProcessInstanceMigrationValidationResult r = migration.validateMigrationForProcessInstance(pi.getId(), doc);
-        return new InstanceMigrationCheck(pi.getId(), pi.getBusinessKey(), active, r.isMigrationValid(),
-                List.copyOf(r.getValidationMessages()));
-    }
-
-    /**
-     * Moves every running instance that can move from one version to another; the others stay where they are and
-     * are reported as skipped. Each moved instance is audited.
-     */
-    public MigrationResult migrate(String fromDefinitionId, String toDefinitionId) {
-        requireAdmin();
-        ProcessInstanceMigrationDocument doc = migrationDocument(fromDefinitionId, toDefinitionId);
-        List<String> migrated = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId).list()) {
-            InstanceMigrationCheck c = check(pi, doc);
-            if (!c.migratable()) {
-                skipped.add(pi.getId());
-                continue;
-            }
-            try {
-                migration.migrateProcessInstance(pi.getId(), doc);
-                migrated.add(pi.getId());
-                audit.record("PROCESS_INSTANCE_MIGRATED", "process_instance", pi.getId(),
-                        Map.of("definitionId", fromDefinitionId, "activities", c.activeActivities()),
-                        Map.of("definitionId", toDefinitionId));
-            } catch (RuntimeException e) {
-                skipped.add(pi.getId());
-            }
-        }
-        return new MigrationResult(migrated, skipped);
-    }
-
-    // --- failed jobs ------------------------------------------------------------------------------------------
-
-    /** Dead-letter jobs (out of retries) and jobs that failed at least once and will be retried. */
-    public List<FailedJob> failedJobs() {
-        requireAdmin();
-        List<FailedJob> out = new ArrayList<>();
-        management.createDeadLetterJobQuery().orderByJobCreateTime().desc().list()
-                .forEach(j -> out.add(failed(j, JobKind.DEAD_LETTER)));
-        management.createJobQuery().withException().orderByJobCreateTime().desc().list()
-                .forEach(j -> out.add(failed(j, JobKind.EXECUTABLE)));
-        management.createTimerJobQuery().withException().orderByJobCreateTime().desc().list()
-                .forEach(j -> out.add(failed(j, JobKind.TIMER)));
-        return out;
-    }
-
-    private static FailedJob failed(Job j, JobKind kind) {
-        return new FailedJob(j.getId(), kind, j.getProcessInstanceId(), j.getProcessDefinitionId(), j.getElementId(),
-                j.getRetries(), j.getExceptionMessage(), j.getCreateTime() == null ? null : j.getCreateTime().toInstant());
-    }
-
-    public String stacktrace(String jobId, JobKind kind) {
-        requireAdmin();
-        return switch (kind) {
-            case DEAD_LETTER -> management.getDeadLetterJobExceptionStacktrace(jobId);
-            case EXECUTABLE -> management.getJobExceptionStacktrace(jobId);
-            case TIMER -> management.getTimerJobExceptionStacktrace(jobId);
-        };
-    }
-
-    /** Gives a failed job three fresh attempts (a dead-letter or failing timer job becomes executable now). */
-    public void retry(String jobId, JobKind kind) {
-        requireAdmin();
-        switch (kind) {
-            case DEAD_LETTER -> management.moveDeadLetterJobToExecutableJob(jobId, 3);
-            case TIMER -> {
-                management.setTimerJobRetries(jobId, 3);
-                management.moveTimerToExecutableJob(jobId);
-            }
-            case EXECUTABLE -> management.setJobRetries(jobId, 3);
-        }
-        audit.record("PROCESS_JOB_RETRIED", "process_job", jobId, Map.of("kind", kind.name()), Map.of("retries", 3));
-    }
-
-    public void delete(String jobId, JobKind kind) {
-        requireAdmin();
-        String message = switch (kind) {
-            case DEAD_LETTER -> {
-                Job j = management.createDeadLetterJobQuery().jobId(jobId).singleResult();
-                management.deleteDeadLetterJob(jobId);
-                yield j == null ? null : j.getExceptionMessage();
-            }
-            case TIMER -> {
-                Job j = management.createTimerJobQuery().jobId(jobId).singleResult();
-                management.deleteTimerJob(jobId);
-                yield j == null ? null : j.getExceptionMessage();
-            }
-            case EXECUTABLE -> {
-                Job j = management.createJobQuery().jobId(jobId).singleResult();
-                management.deleteJob(jobId);
-                yield j == null ? null : j.getExceptionMessage();
-            }
-        };
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("kind", kind.name());
-        before.put("exception", message);
-        audit.record("PROCESS_JOB_DELETED", "process_job", jobId, before, null);
     }
 
     // --- home panel -------------------------------------------------------------------------------------------

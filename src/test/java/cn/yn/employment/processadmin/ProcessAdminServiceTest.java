@@ -78,12 +78,12 @@ class ProcessAdminServiceTest extends ProcessAdminTestBase {
                 .anySatisfy(c -> assertThat(c.elementId()).isEqualTo("provinceReview"))
                 .noneSatisfy(c -> assertThat(c.elementId()).isEqualTo("revise"));
 
-        MigrationPreview preview = service.previewMigration(v1.getId(), v2.id());
+        MigrationPreview preview = migrations.previewMigration(v1.getId(), v2.id());
         assertThat(preview.instances()).extracting(i -> i.processInstanceId()).contains(atCity, atProvince);
         assertThat(preview.instances()).filteredOn(i -> List.of(atCity, atProvince).contains(i.processInstanceId()))
                 .allSatisfy(i -> assertThat(i.migratable()).as(i.messages().toString()).isTrue());
 
-        MigrationResult result = service.migrate(v1.getId(), v2.id());
+        MigrationResult result = migrations.migrate(v1.getId(), v2.id());
         assertThat(result.migrated()).contains(atCity, atProvince);
         assertThat(result.skipped()).isEmpty();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(atCity).singleResult().getProcessDefinitionId())
@@ -179,25 +179,25 @@ class ProcessAdminServiceTest extends ProcessAdminTestBase {
             }
         }
         loginAdmin();
-        List<FailedJob> failed = service.failedJobs().stream().filter(j -> pi.equals(j.processInstanceId())).toList();
+        List<FailedJob> failed = jobs.failedJobs().stream().filter(j -> pi.equals(j.processInstanceId())).toList();
         assertThat(failed).singleElement().satisfies(j -> {
             assertThat(j.kind()).isEqualTo(JobKind.DEAD_LETTER);
             assertThat(j.elementId()).isEqualTo("boom");
             assertThat(j.exceptionMessage()).contains("noSuchVariable");
         });
         FailedJob dead = failed.get(0);
-        assertThat(service.stacktrace(dead.id(), JobKind.DEAD_LETTER)).contains("noSuchVariable");
+        assertThat(jobs.stacktrace(dead.id(), JobKind.DEAD_LETTER)).contains("noSuchVariable");
         assertThat(service.counts().deadLetterJobs()).isGreaterThanOrEqualTo(1);
 
-        service.retry(dead.id(), JobKind.DEAD_LETTER);
+        jobs.retry(dead.id(), JobKind.DEAD_LETTER);
         assertThat(management.createDeadLetterJobQuery().processInstanceId(pi).count()).isZero();
         Job again = management.createJobQuery().processInstanceId(pi).singleResult();
         assertThat(again.getRetries()).isEqualTo(3);
-        assertThat(service.failedJobs()).anySatisfy(j -> {
+        assertThat(jobs.failedJobs()).anySatisfy(j -> {
             assertThat(j.processInstanceId()).isEqualTo(pi);
             assertThat(j.kind()).isEqualTo(JobKind.EXECUTABLE);
         });
-        service.delete(again.getId(), JobKind.EXECUTABLE);
+        jobs.delete(again.getId(), JobKind.EXECUTABLE);
         assertThat(management.createJobQuery().processInstanceId(pi).count()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action in ('PROCESS_JOB_RETRIED', 'PROCESS_JOB_DELETED')",
                 Integer.class)).isGreaterThanOrEqualTo(2);
@@ -234,9 +234,9 @@ class ProcessAdminServiceTest extends ProcessAdminTestBase {
                 () -> service.activityCounts(id), () -> service.suspend(id), () -> service.activate(id),
                 () -> service.xml(id), () -> service.validate(KEY, resource(MODEL)), () -> service.warnings(resource(MODEL)),
                 () -> service.deploy(KEY, resource(MODEL), "x"), () -> service.diff(id, id),
-                () -> service.diffAgainst(id, resource(MODEL)), () -> service.previewMigration(id, id),
-                () -> service.migrate(id, id), () -> service.failedJobs(), () -> service.stacktrace("1", JobKind.DEAD_LETTER),
-                () -> service.retry("1", JobKind.DEAD_LETTER), () -> service.delete("1", JobKind.DEAD_LETTER),
+                () -> service.diffAgainst(id, resource(MODEL)), () -> migrations.previewMigration(id, id),
+                () -> migrations.migrate(id, id), () -> jobs.failedJobs(), () -> jobs.stacktrace("1", JobKind.DEAD_LETTER),
+                () -> jobs.retry("1", JobKind.DEAD_LETTER), () -> jobs.delete("1", JobKind.DEAD_LETTER),
                 () -> service.counts());
         for (Role role : Role.values()) {
             if (role == Role.PROCESS_ADMIN) {

@@ -34,6 +34,10 @@ public abstract class ProcessAdminTestBase {
     protected TaskService tasks;
     @Autowired
     protected ProcessAdminService service;
+    @Autowired
+    protected ProcessInstanceMigrations migrations;
+    @Autowired
+    protected FailedJobs jobs;
 
     protected static String resource(String path) {
         try (InputStream in = ProcessAdminTestBase.class.getClassLoader().getResourceAsStream(path)) {

@@ -38,6 +38,8 @@ class ReportReviewMigrationTest extends ReportTestBase {
     RuntimeService runtime;
     @Autowired
     ProcessAdminService admin;
+    @Autowired
+    ProcessInstanceMigrations migrations;
 
     private ReportView submitted(int headcount) {
         long ent = filedEnterprise("530100", "530102", 100);
@@ -82,10 +84,10 @@ class ReportReviewMigrationTest extends ReportTestBase {
         assertThat(v2.version()).isEqualTo(v1.version() + 1);
         assertThat(admin.diff(v1.id(), v2.id())).singleElement().satisfies(c -> assertThat(c.elementId()).isEqualTo("cityReview"));
 
-        MigrationPreview preview = admin.previewMigration(v1.id(), v2.id());
+        MigrationPreview preview = migrations.previewMigration(v1.id(), v2.id());
         assertThat(preview.instances()).filteredOn(i -> List.of(atCity.processInstanceId(), atProvince.processInstanceId())
                 .contains(i.processInstanceId())).hasSize(2).allSatisfy(i -> assertThat(i.migratable()).as(i.messages().toString()).isTrue());
-        MigrationResult result = admin.migrate(v1.id(), v2.id());
+        MigrationResult result = migrations.migrate(v1.id(), v2.id());
         assertThat(result.migrated()).contains(atCity.processInstanceId(), atProvince.processInstanceId());
 
         // same tasks, now on the new version; the inbox rows are untouched

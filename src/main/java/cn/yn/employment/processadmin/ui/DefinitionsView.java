@@ -8,6 +8,7 @@ import cn.yn.employment.processadmin.ProcessAdminModels.InstanceMigrationCheck;
 import cn.yn.employment.processadmin.ProcessAdminModels.MigrationPreview;
 import cn.yn.employment.processadmin.ProcessAdminModels.MigrationResult;
 import cn.yn.employment.processadmin.ProcessAdminService;
+import cn.yn.employment.processadmin.ProcessInstanceMigrations;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
@@ -38,13 +39,15 @@ import java.util.stream.Collectors;
 public class DefinitionsView extends VerticalLayout implements HasViewTitle {
 
     private final transient ProcessAdminService service;
+    private final transient ProcessInstanceMigrations migrations;
     final Grid<DefinitionVersion> grid = new Grid<>();
     final Grid<ActivityCount> activities = new Grid<>();
     final H3 activitiesTitle = new H3();
     final HorizontalLayout actions = new HorizontalLayout();
 
-    public DefinitionsView(ProcessAdminService service) {
+    public DefinitionsView(ProcessAdminService service, ProcessInstanceMigrations migrations) {
         this.service = service;
+        this.migrations = migrations;
         setId("process-definitions");
         setWidthFull();
         grid.setId("definitions-grid");
@@ -211,7 +214,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button preview = new Button(t("processadmin.migration.preview"), e -> {
             try {
-                MigrationPreview p = service.previewMigration(from.id(), target.getValue().id());
+                MigrationPreview p = migrations.previewMigration(from.id(), target.getValue().id());
                 checks.setItems(p.instances());
                 summary.setText(t("processadmin.migration.summary", p.instances().size(), p.migratableCount()));
                 run.setEnabled(p.migratableCount() > 0);
@@ -226,7 +229,7 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
         });
         run.addClickListener(e -> {
             try {
-                MigrationResult r = service.migrate(from.id(), target.getValue().id());
+                MigrationResult r = migrations.migrate(from.id(), target.getValue().id());
                 Feedback.success(t("processadmin.migration.done", r.migrated().size(), r.skipped().size()));
                 dialog.close();
                 refresh();

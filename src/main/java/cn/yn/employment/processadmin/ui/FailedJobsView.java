@@ -2,7 +2,7 @@ package cn.yn.employment.processadmin.ui;
 
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.processadmin.ProcessAdminModels.FailedJob;
-import cn.yn.employment.processadmin.ProcessAdminService;
+import cn.yn.employment.processadmin.FailedJobs;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
@@ -24,11 +24,11 @@ import java.util.List;
 @RolesAllowed(Role.PROCESS_ADMIN_)
 public class FailedJobsView extends VerticalLayout implements HasViewTitle {
 
-    private final transient ProcessAdminService service;
+    private final transient FailedJobs service;
     final Grid<FailedJob> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
 
-    public FailedJobsView(ProcessAdminService service) {
+    public FailedJobsView(FailedJobs service) {
         this.service = service;
         setId("process-jobs");
         setSizeFull();
