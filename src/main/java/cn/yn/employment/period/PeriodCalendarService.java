@@ -8,7 +8,6 @@ import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.notice.NotificationService;
-import cn.yn.employment.period.internal.EnterpriseMessenger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The calendar of survey periods: the state changes time drives (open, remind, close — called by the Quartz jobs,
+ * The calendar of survey periods: the state changes time drives (open, close; reminders are {@link PeriodReminders} — called by the Quartz jobs,
  * idempotent, reading time from the {@link Clock}) and the province's management (windows, city windows, reminder
  * offsets, reopen, archive). The due-work methods ({@code *Due}) are system operations without a user check: they
  * only do what the calendar says is due, whoever triggers them.
@@ -44,18 +43,16 @@ public class PeriodCalendarService {
     private final CurrentUserProvider currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final EnterpriseMessenger messenger;
     private final MissingReports missingReports;
 
     PeriodCalendarService(JdbcTemplate jdbc, Clock clock, CurrentUserProvider currentUser, AuditLog audit,
-                          ApplicationEventPublisher events, EnterpriseMessenger messenger, MissingReports missingReports) {
+                          ApplicationEventPublisher events, MissingReports missingReports) {
         this.missingReports = missingReports;
         this.jdbc = jdbc;
         this.clock = clock;
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
-        this.messenger = messenger;
     }
 
     /** A period as the calendar sees it, with its city windows. */
@@ -171,72 +168,6 @@ public class PeriodCalendarService {
                 + " and state = 'ACTIVE' and expires_at > ?", Long.class, p.code(), Timestamp.from(now)));
         return missingReports.markMissing(new MissingReports.WindowsEnded(p.code(), now, !now.isBefore(p.windowEnd()),
                 ownWindow, ownEnded, grants));
-    }
-
-    /**
-     * Sends the reminders that are due: for each OPEN period and each enterprise without a submitted report, the
-     * reminder of the smallest offset whose time (window end minus offset days) has passed, unless already sent.
-     * Returns the number of enterprises reminded.
-     */
-    @Transactional
-    public int remindDue() {
-        Instant now = clock.instant();
-        int reminded = 0;
-        for (CalendarPeriod p : periods()) {
-            if (!"OPEN".equals(p.state())) {
-                continue;
-            }
-            // the province-wide group (cities without their own window), then each city window
-            reminded += remindGroup(p, p.windowEnd(), null, now);
-            for (CityWindow w : p.cityWindows()) {
-                reminded += remindGroup(p, w.end(), w.cityCode(), now);
-            }
-        }
-        return reminded;
-    }
-
-    private int remindGroup(CalendarPeriod p, Instant end, String cityCode, Instant now) {
-        if (!now.isBefore(end)) {
-            return 0;
-        }
-        Integer offset = p.reminderOffsets().stream().sorted()
-                .filter(d -> !now.isBefore(end.minus(Duration.ofDays(d)))).findFirst().orElse(null);
-        if (offset == null) {
-            return 0;
-        }
-        List<Object> args = new ArrayList<>();
-        String where;
-        if (cityCode == null) {
-            where = " and not exists (select 1 from period_city_window w where w.period_code = ? and w.city_code = e.city_code)";
-            args.add(p.code());
-        } else {
-            where = " and e.city_code = ?";
-            args.add(cityCode);
-        }
-        args.add(p.code());
-        args.add(p.code());
-        args.add(offset);
-        List<Long> due = jdbc.queryForList("select e.id from enterprise e where e.filing_state = 'FILED'" + where
-                + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ? and r.state in "
-                + ReportStates.SUBMITTED_SQL + ")"
-                + " and not exists (select 1 from period_reminder_sent s where s.period_code = ? and s.enterprise_id = e.id"
-                + " and s.offset_days = ?) order by e.id", Long.class, args.toArray());
-        String deadline = cn.yn.employment.period.internal.Times.format(end);
-        int sent = 0;
-        for (Long id : due) {
-            int claimed = jdbc.update("insert into period_reminder_sent (period_code, enterprise_id, offset_days, sent_at)"
-                    + " select ?, ?, ?, ? where not exists (select 1 from period_reminder_sent where period_code = ?"
-                    + " and enterprise_id = ? and offset_days = ?)", p.code(), id, offset, Timestamp.from(now), p.code(), id, offset);
-            if (claimed > 0) {
-                messenger.send(id, NotificationService.REMINDER, "calendar.reminder.title", "calendar.reminder.body", "",
-                        p.code(), deadline, offset);
-                sent++;
-            }
-        }
-        if (sent > 0) {
-            log.info("period {}: reminded {} enterprises ({} days before {})", p.code(), sent, offset, deadline);
-        }
-        return sent;
     }
 
     // ------------------------------------------------------------------ province management

@@ -7,6 +7,7 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.datagen.ProvinceDataGenerator;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.PeriodReminders;
 import cn.yn.employment.statistics.ReportArchive;
 import cn.yn.employment.statistics.StatisticsReports;
 import java.time.Clock;
@@ -40,6 +41,7 @@ class BenchmarkSmokeTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired StatisticsReports statistics;
     @Autowired PeriodCalendarService calendar;
+    @Autowired PeriodReminders reminders;
     @Autowired ReportArchive archive;
     @Autowired Clock clock;
 
@@ -64,7 +66,7 @@ class BenchmarkSmokeTest {
         s.p2Inbox(period, city, null, "city 530100", 5);
         s.p3BulkApprove(period, 5, 3);
         s.p2Inbox(period, province, null, "province", 5);
-        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, archive, jdbc, clock, out);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out);
         String closed = BenchClock.OPEN_PERIOD.minusMonths(1).toString();
         ps.p4Statistics(closed, 3);
         ps.p5Close(closed, 3);

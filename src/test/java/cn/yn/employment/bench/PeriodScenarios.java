@@ -5,6 +5,7 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.PeriodReminders;
 import cn.yn.employment.statistics.ReportArchive;
 import cn.yn.employment.statistics.ReportKind;
 import cn.yn.employment.statistics.StatisticsFilter;
@@ -34,15 +35,17 @@ public class PeriodScenarios {
 
     private final StatisticsReports statistics;
     private final PeriodCalendarService calendar;
+    private final PeriodReminders reminders;
     private final ReportArchive archive;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BenchReport out;
 
-    public PeriodScenarios(StatisticsReports statistics, PeriodCalendarService calendar, ReportArchive archive, JdbcTemplate jdbc,
-                           Clock clock, BenchReport out) {
+    public PeriodScenarios(StatisticsReports statistics, PeriodCalendarService calendar, PeriodReminders reminders,
+                           ReportArchive archive, JdbcTemplate jdbc, Clock clock, BenchReport out) {
         this.statistics = statistics;
         this.calendar = calendar;
+        this.reminders = reminders;
         this.archive = archive;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -126,7 +129,7 @@ public class PeriodScenarios {
             analyze();
 
             long t0 = System.nanoTime();
-            int n = calendar.remindDue();
+            int n = reminders.remindDue();
             remind.add((System.nanoTime() - t0) / 1e6);
             reminded = n;
 

@@ -5,6 +5,7 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.datagen.ProvinceDataGenerator;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.PeriodReminders;
 import cn.yn.employment.statistics.ReportArchive;
 import cn.yn.employment.statistics.StatisticsReports;
 import java.time.Clock;
@@ -44,6 +45,7 @@ class ProvinceBenchmark {
     @Autowired JdbcTemplate jdbc;
     @Autowired StatisticsReports statistics;
     @Autowired PeriodCalendarService calendar;
+    @Autowired PeriodReminders reminders;
     @Autowired ReportArchive archive;
     @Autowired Clock clock;
     @Value("${spring.datasource.url}") String url;
@@ -66,7 +68,7 @@ class ProvinceBenchmark {
         out.context("database", jdbc.queryForObject("select version()", String.class));
         out.context("scale", enterprises + " enterprises, " + months + " months, burst " + burst + ", open tasks " + openTasks);
         BenchmarkScenarios s = new BenchmarkScenarios(generator, reports, review, repository, runtime, tasks, jdbc, out);
-        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, archive, jdbc, clock, out);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out);
         out.context("load average before", loadAverage());
 
         if (jdbc.queryForObject("select count(*) from enterprise", Integer.class) < enterprises) {

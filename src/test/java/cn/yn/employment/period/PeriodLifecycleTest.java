@@ -27,6 +27,8 @@ class PeriodLifecycleTest extends CalendarTestBase {
     @Autowired
     PeriodCalendarService calendar;
     @Autowired
+    PeriodReminders reminders;
+    @Autowired
     LateFilingService lateFiling;
     @Autowired
     CalendarScheduler scheduler;
@@ -74,11 +76,11 @@ class PeriodLifecycleTest extends CalendarTestBase {
 
         // no reminder before 3 days ahead
         clock.set(end.minus(Duration.ofDays(4)));
-        calendar.remindDue();
+        reminders.remindDue();
         assertThat(reminded(code)).doesNotContain(draft, silent1, silent2, silent3, submitted);
         // 3 days ahead: exactly the four that have not submitted
         clock.set(end.minus(Duration.ofDays(3)).plusSeconds(60));
-        calendar.remindDue();
+        reminders.remindDue();
         assertThat(reminded(code)).contains(draft, silent1, silent2, silent3).doesNotContain(submitted);
         assertThat(notifications(userOfSilent1, NotificationService.REMINDER)).isEqualTo(1);
         assertThat(notifications(userOfSubmitted, NotificationService.REMINDER)).isZero();
@@ -88,11 +90,11 @@ class PeriodLifecycleTest extends CalendarTestBase {
         List<String> phones = ((LoggingSmsSender) sms).sent().stream().map(s -> s[0]).toList();
         assertThat(phones).contains("13800000002", "13800000003").doesNotContain("13800000001");
         // a re-run (e.g. a misfire catch-up) sends nothing again
-        calendar.remindDue();
+        reminders.remindDue();
         assertThat(notifications(userOfSilent1, NotificationService.REMINDER)).isEqualTo(1);
         // 1 day ahead: the second reminder
         clock.set(end.minus(Duration.ofDays(1)));
-        calendar.remindDue();
+        reminders.remindDue();
         assertThat(notifications(userOfSilent1, NotificationService.REMINDER)).isEqualTo(2);
 
         // close: not before the end; at the end every non-submitter is 缺报, drafts included

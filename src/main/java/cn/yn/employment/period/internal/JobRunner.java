@@ -4,6 +4,7 @@ import cn.yn.employment.period.CalendarJob;
 import cn.yn.employment.period.ChaseService;
 import cn.yn.employment.period.LateFilingService;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.period.PeriodReminders;
 import cn.yn.employment.review.ReviewEscalation;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,17 +28,19 @@ public class JobRunner {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PeriodCalendarService calendar;
+    private final PeriodReminders reminders;
     private final LateFilingService grants;
     private final ReviewEscalation sla;
     private final FlowableHistoryCleanup cleanup;
     private final CalendarScheduler scheduler;
     private final JobMetrics metrics;
 
-    JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, LateFilingService grants, ReviewEscalation sla,
+    JobRunner(JdbcTemplate jdbc, Clock clock, PeriodCalendarService calendar, PeriodReminders reminders, LateFilingService grants, ReviewEscalation sla,
               FlowableHistoryCleanup cleanup, @Lazy CalendarScheduler scheduler, JobMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.calendar = calendar;
+        this.reminders = reminders;
         this.grants = grants;
         this.sla = sla;
         this.cleanup = cleanup;
@@ -49,7 +52,7 @@ public class JobRunner {
     public String run(CalendarJob job, String node) {
         return record(job, node, switch (job) {
             case PERIOD_OPEN -> () -> "opened " + calendar.openDue();
-            case PERIOD_REMIND -> () -> "reminded " + calendar.remindDue();
+            case PERIOD_REMIND -> () -> "reminded " + reminders.remindDue();
             case PERIOD_CLOSE -> () -> "closed " + calendar.closeDue();
             case GRANT_EXPIRY -> () -> "expired " + grants.expireDue();
             case REVIEW_SLA -> () -> "escalated " + sla.escalateOverdue();
