@@ -17,7 +17,8 @@ public enum Parameter {
     LATE_FILING_DEFAULT_HOURS("lateFiling.defaultHours", ValueType.INTEGER, "72", "1", "168"),
     LATE_FILING_MAX_DAYS("lateFiling.maxDays", ValueType.INTEGER, "7", "1", "30"),
     REVIEW_SLA_WORKING_DAYS("review.sla.workingDays", ValueType.INTEGER, "3", "1", "30"),
-    CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
+    CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440"),
+    OUTBOX_MAX_ATTEMPTS("notice.outbox.maxAttempts", ValueType.INTEGER, "10", "1", "30");
 
     private final String key;
     private final ValueType type;
