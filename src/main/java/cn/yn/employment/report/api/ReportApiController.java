@@ -1,6 +1,7 @@
 package cn.yn.employment.report.api;
 
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.idempotency.IdempotentRequests;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.period.PeriodService;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,10 +48,12 @@ class ReportApiController {
     private final CurrentUserProvider currentUser;
     private final Clock clock;
     private final Receipts receipts;
+    private final IdempotentRequests idempotent;
 
     ReportApiController(ReportService reports, PeriodService periods, CurrentUserProvider currentUser, Clock clock,
-                        Receipts receipts) {
+                        Receipts receipts, IdempotentRequests idempotent) {
         this.reports = reports;
+        this.idempotent = idempotent;
         this.receipts = receipts;
         this.periods = periods;
         this.currentUser = currentUser;
@@ -88,17 +92,24 @@ class ReportApiController {
     }
 
     @PostMapping("/reports/{periodCode}")
-    @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'")
-    ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body) {
-        ReportView draft = reports.draftFor(enterpriseId(), periodCode);
-        return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
+    @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'."
+            + " With an Idempotency-Key header a retry returns the first outcome (same key, other body: 422)")
+    ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body,
+                     @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/reports/" + periodCode, body, ReportDto.class, () -> {
+            ReportView draft = reports.draftFor(enterpriseId(), periodCode);
+            return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
+        });
     }
 
     @PostMapping("/reports/{periodCode}/withdraw")
-    @Operation(summary = "Withdraw a submission the city has not started")
-    ReportDto withdraw(@PathVariable String periodCode) {
-        ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
-        return ReportDto.of(reports.withdraw(r.id()));
+    @Operation(summary = "Withdraw a submission the city has not started (Idempotency-Key accepted)")
+    ReportDto withdraw(@PathVariable String periodCode,
+                       @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/reports/" + periodCode + "/withdraw", "", ReportDto.class, () -> {
+            ReportView r = reports.find(enterpriseId(), periodCode).orElseThrow(() -> new DomainException("report.api.noReport"));
+            return ReportDto.of(reports.withdraw(r.id()));
+        });
     }
 
     @GetMapping("/reports/{periodCode}/receipt")
@@ -113,9 +124,11 @@ class ReportApiController {
     }
 
     @PostMapping("/review/reports/{reportId}/correct")
-    @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again")
-    ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body) {
-        return ReportDto.of(reports.correct(reportId, body.reason()));
+    @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again (Idempotency-Key accepted)")
+    ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body,
+                      @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/correct", body, ReportDto.class,
+                () -> ReportDto.of(reports.correct(reportId, body.reason())));
     }
 
     @GetMapping("/reports/{periodCode}/versions")
