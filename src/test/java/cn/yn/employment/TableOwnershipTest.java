@@ -40,6 +40,8 @@ class TableOwnershipTest {
             Map.entry("work_item", "review"), Map.entry("work_item_done", "review"), Map.entry("saved_filter", "review"),
             Map.entry("review_escalation", "review"),
             Map.entry("notice", "notice"), Map.entry("notice_recipient", "notice"), Map.entry("notification", "notice"),
+            Map.entry("outbox_message", "notice"),
+            Map.entry("idempotency_key", "common"),
             Map.entry("sys_parameter", "parameters"),
             Map.entry("process_deployment_note", "processadmin"),
             Map.entry("statistics_archive", "statistics"),

@@ -4,6 +4,8 @@ package cn.yn.employment.notice;
 public enum ChannelOutcome {
     /** Handed to the channel successfully. */
     OK,
+    /** Written to the outbox; the outbox worker delivers it (with retries) after the transaction commits. */
+    QUEUED,
     /** The channel refused or failed; the detail is logged. */
     FAILED,
     /** Nothing to send to (no address / number) or channel not configured. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Plain-text e-mail through Spring Mail (SMTP configured by {@code spring.mail.*}). Failures are reported as an
- * outcome, never thrown: a broken mail server must not stop a reminder run or a chase.
+ * outcome, never thrown. Business code does not call this directly: it queues mail with {@link MessageOutbox} in its
+ * own transaction, and the outbox worker calls {@link #attempt} (so a broken mail server never stops a reminder run).
  */
 @Service
 public class EmailSender {
@@ -28,13 +29,20 @@ public class EmailSender {
     }
 
     public ChannelOutcome send(String to, String subject, String text) {
-        if (to == null || to.isBlank() || !Email.isValid(to.trim())) {
-            return ChannelOutcome.SKIPPED;
+        return attempt(to, subject, text).outcome();
+    }
+
+    /** True when this address can be mailed at all: a valid address and a configured mail server. */
+    public boolean accepts(String to) {
+        return to != null && !to.isBlank() && Email.isValid(to.trim()) && mail.getIfAvailable() != null;
+    }
+
+    /** Sends now; a failure carries the mail server's message. */
+    public ChannelResult attempt(String to, String subject, String text) {
+        if (!accepts(to)) {
+            return ChannelResult.SKIPPED;
         }
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return ChannelOutcome.SKIPPED;
-        }
+        JavaMailSender sender = mail.getObject();
         SimpleMailMessage m = new SimpleMailMessage();
         m.setFrom(from);
         m.setTo(to.trim());
@@ -42,10 +50,10 @@ public class EmailSender {
         m.setText(text);
         try {
             sender.send(m);
-            return ChannelOutcome.OK;
+            return ChannelResult.OK;
         } catch (MailException e) {
             log.warn("e-mail to {} failed: {}", to, e.getMessage());
-            return ChannelOutcome.FAILED;
+            return ChannelResult.failed(e.getMessage());
         }
     }
 }

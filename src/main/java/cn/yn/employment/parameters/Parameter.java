@@ -25,7 +25,8 @@ public enum Parameter {
     PROCESS_TIMER_MIN_INTERVAL_MINUTES("process.timer.minIntervalMinutes", ValueType.INTEGER, "60", "1", "10080"),
     PROCESS_TIMER_MAX_REPETITIONS("process.timer.maxRepetitions", ValueType.INTEGER, "30", "1", "1000"),
     PROCESS_LOOP_MAX_CARDINALITY("process.loop.maxCardinality", ValueType.INTEGER, "20", "1", "1000"),
-    CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440");
+    CHASE_MIN_INTERVAL_MINUTES("chase.minIntervalMinutes", ValueType.INTEGER, "10", "0", "1440"),
+    OUTBOX_MAX_ATTEMPTS("notice.outbox.maxAttempts", ValueType.INTEGER, "10", "1", "30");
 
     private final String key;
     private final ValueType type;

@@ -34,10 +34,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.task.api.Task;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -299,6 +302,14 @@ public class ReportService {
         Execution ex = runtime.createExecutionQuery().processInstanceId(r.processInstanceId())
                 .messageEventSubscriptionName(WITHDRAW_MESSAGE).singleResult();
         if (ex == null) {
+            throw new DomainException("report.withdraw.started");
+        }
+        // Take the city task first: a reviewer claiming it at the same instant updates the same engine row (with its
+        // revision check), so exactly one of the two goes through. Without this both succeeded (RaceScenariosTest).
+        Task city = tasks.createTaskQuery().processInstanceId(r.processInstanceId()).taskDefinitionKey(TASK_CITY).singleResult();
+        try {
+            tasks.claim(city.getId(), "enterprise:" + r.enterpriseId());
+        } catch (FlowableOptimisticLockingException | FlowableTaskAlreadyClaimedException | FlowableObjectNotFoundException e) {
             throw new DomainException("report.withdraw.started");
         }
         runtime.messageEventReceived(WITHDRAW_MESSAGE, ex.getId());

@@ -47,8 +47,18 @@ public abstract class CalendarTestBase {
     private static final AtomicInteger SEQ = new AtomicInteger(1000);
 
     static {
-        MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        // a fixed port (found free once) rather than a dynamic one: the outbox tests stop and restart the server,
+        // and the application's mail sender must find it again where it was
+        MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         MAIL.start();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @DynamicPropertySource
@@ -89,9 +99,13 @@ public abstract class CalendarTestBase {
     protected SmsSender sms;
     @Autowired
     protected ClosedEvents closedEvents;
+    @Autowired
+    protected cn.yn.employment.notice.internal.OutboxWorker outboxWorker;
 
     @BeforeEach
     void resetBase() throws Exception {
+        // messages a previous test queued and did not deliver must not arrive during this one
+        jdbc.update("delete from outbox_message");
         MAIL.purgeEmailFromAllMailboxes();
         ((LoggingSmsSender) sms).clear();
         SecurityContextHolder.clearContext();
@@ -100,6 +114,13 @@ public abstract class CalendarTestBase {
     @AfterEach
     void clearAuth() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Delivers every e-mail and SMS the outbox holds due now, as the worker's passes would. */
+    protected void deliverOutbox() {
+        while (outboxWorker.deliverDue().attempted() > 0) {
+            // next batch
+        }
     }
 
     /** Karibu for the calendar and notice views; the notice views are the routes they navigate to. */

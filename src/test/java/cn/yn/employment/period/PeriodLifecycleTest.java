@@ -84,6 +84,9 @@ class PeriodLifecycleTest extends CalendarTestBase {
         assertThat(reminded(code)).contains(draft, silent1, silent2, silent3).doesNotContain(submitted);
         assertThat(notifications(userOfSilent1, NotificationService.REMINDER)).isEqualTo(1);
         assertThat(notifications(userOfSubmitted, NotificationService.REMINDER)).isZero();
+        // e-mail and SMS were queued with the reminder; nothing has gone out until the outbox is delivered
+        assertThat(recipients()).isEmpty();
+        deliverOutbox();
         List<String> to = recipients();
         assertThat(to).contains("b@example.com", "c@example.com", "e@example.com").doesNotContain("a@example.com");
         // SMS only to mobiles of non-submitters (silent2 has a landline, silent3 none)

@@ -86,9 +86,9 @@ class NavigationByRoleTest extends FoundationTest {
         assertThat(shown.subList(1, shown.size())).containsExactlyElementsOf(expected);
         assertThat(_find(SideNavItem.class)).allSatisfy(i -> assertThat(i.getLabel()).doesNotStartWith("!"));
         if (username.equals(DemoAccounts.SYSTEM_ADMIN)) {
-            assertThat(expected).contains("admin/users", "admin/audit", "admin/parameters", "admin/codes");
+            assertThat(expected).contains("admin/users", "admin/audit", "admin/parameters", "admin/codes", "admin/outbox");
         } else {
-            assertThat(expected).doesNotContain("admin/users", "admin/audit", "admin/parameters", "admin/codes");
+            assertThat(expected).doesNotContain("admin/users", "admin/audit", "admin/parameters", "admin/codes", "admin/outbox");
         }
     }
 
@@ -97,7 +97,8 @@ class NavigationByRoleTest extends FoundationTest {
     void withoutTheSystemAdministratorRoleTheAdminViewsAreRefused(String username) {
         KaribuSpring.login(ctx, username);
         Map<String, Class<?>> views = Map.of("admin/users", UserAdminView.class, "admin/audit", AuditView.class,
-                "admin/parameters", ParametersView.class, "admin/codes", CodeTablesView.class);
+                "admin/parameters", ParametersView.class, "admin/codes", CodeTablesView.class,
+                "admin/outbox", cn.yn.employment.notice.ui.OutboxView.class);
         views.forEach((route, view) -> {
             KaribuSpring.tearDown();
             KaribuSpring.setup(ctx);

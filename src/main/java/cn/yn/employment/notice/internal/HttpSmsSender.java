@@ -1,6 +1,7 @@
 package cn.yn.employment.notice.internal;
 
 import cn.yn.employment.notice.ChannelOutcome;
+import cn.yn.employment.notice.ChannelResult;
 import cn.yn.employment.notice.SmsSender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +40,13 @@ public class HttpSmsSender implements SmsSender {
 
     @Override
     public ChannelOutcome send(String phone, String text) {
+        return attempt(phone, text).outcome();
+    }
+
+    @Override
+    public ChannelResult attempt(String phone, String text) {
         if (!SmsSender.isMobile(phone)) {
-            return ChannelOutcome.SKIPPED;
+            return ChannelResult.SKIPPED;
         }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("phone", phone.trim());
@@ -54,18 +60,18 @@ public class HttpSmsSender implements SmsSender {
             }
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (res.statusCode() / 100 == 2) {
-                return ChannelOutcome.OK;
+                return ChannelResult.OK;
             }
             log.warn("SMS gateway answered {} for {}: {}", res.statusCode(), phone, res.body());
-            return ChannelOutcome.FAILED;
+            return ChannelResult.failed("HTTP " + res.statusCode());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             log.warn("SMS gateway unreachable for {}: {}", phone, e.getMessage());
-            return ChannelOutcome.FAILED;
+            return ChannelResult.failed("unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ChannelOutcome.FAILED;
+            return ChannelResult.failed("interrupted");
         }
     }
 }

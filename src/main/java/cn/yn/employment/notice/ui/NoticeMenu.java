@@ -22,4 +22,9 @@ class NoticeMenu {
         return new MenuEntry("notices/manage", "notice.menu.manage", VaadinIcon.EDIT, 710,
                 Set.of(Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER));
     }
+
+    @Bean
+    MenuEntry outboxMenu() {
+        return new MenuEntry("admin/outbox", "notice.menu.outbox", VaadinIcon.ENVELOPES, 960, Set.of(Role.SYSTEM_ADMIN));
+    }
 }

@@ -2,6 +2,7 @@ package cn.yn.employment.report.api;
 
 import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.web.DownloadFileNames;
+import cn.yn.employment.common.idempotency.IdempotentRequests;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.period.PeriodService;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,10 +51,12 @@ class ReportApiController {
     private final CurrentUserProvider currentUser;
     private final Clock clock;
     private final Receipts receipts;
+    private final IdempotentRequests idempotent;
 
     ReportApiController(ReportService reports, PeriodService periods, CurrentUserProvider currentUser, Clock clock,
-                        Receipts receipts) {
+                        Receipts receipts, IdempotentRequests idempotent) {
         this.reports = reports;
+        this.idempotent = idempotent;
         this.receipts = receipts;
         this.periods = periods;
         this.currentUser = currentUser;
@@ -94,20 +98,26 @@ class ReportApiController {
     }
 
     @PostMapping("/reports/{periodCode}")
-    @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'")
+    @Operation(summary = "Submit the report: hard errors give 422 with field errors; soft warnings need 'explanation'."
+            + " With an Idempotency-Key header a retry returns the first outcome (same key, other body: 422)")
     @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the figures; fieldErrors name each field")
-    ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body) {
-        ReportView draft = reports.draftFor(enterpriseId(), periodCode);
-        return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
+    ReportDto submit(@PathVariable String periodCode, @RequestBody ReportRequest body,
+                     @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/reports/" + periodCode, body, ReportDto.class, () -> {
+            ReportView draft = reports.draftFor(enterpriseId(), periodCode);
+            return ReportDto.of(reports.submit(draft.id(), body.form(), body.explanation()));
+        });
     }
 
     @PostMapping("/reports/{periodCode}/withdraw")
-    @Operation(summary = "Withdraw a submission the city has not started")
+    @Operation(summary = "Withdraw a submission the city has not started (Idempotency-Key accepted)")
     @ApiResponse(responseCode = "404", description = "no report for this period (report.api.noReport)")
     @ApiResponse(responseCode = "422", description = "the city has started the review, or nothing to withdraw")
-    ReportDto withdraw(@PathVariable String periodCode) {
-        return ReportDto.of(reports.withdraw(reportOf(periodCode).id()));
+    ReportDto withdraw(@PathVariable String periodCode,
+                       @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/reports/" + periodCode + "/withdraw", "", ReportDto.class,
+                () -> ReportDto.of(reports.withdraw(reportOf(periodCode).id())));
     }
 
     @GetMapping("/reports/{periodCode}/receipt")
@@ -126,11 +136,13 @@ class ReportApiController {
     }
 
     @PostMapping("/review/reports/{reportId}/correct")
-    @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again")
+    @Operation(summary = "Province: reopen an accepted report for correction (更正); the chain runs again (Idempotency-Key accepted)")
     @ApiResponse(responseCode = "404", description = "unknown report id (report.notFound)")
     @ApiResponse(responseCode = "422", description = "no reason given (fieldErrors: reason), or the report is not accepted")
-    ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body) {
-        return ReportDto.of(reports.correct(reportId, body.reason()));
+    ReportDto correct(@PathVariable long reportId, @RequestBody CorrectionRequest body,
+                      @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/correct", body, ReportDto.class,
+                () -> ReportDto.of(reports.correct(reportId, body.reason())));
     }
 
     @GetMapping("/reports/{periodCode}/versions")

@@ -59,6 +59,10 @@ public class ReportFormView extends VerticalLayout implements HasViewTitle, Befo
     private final PeriodService periods;
     private final CodeService codes;
     private final CurrentUser user;
+    private final transient cn.yn.employment.common.idempotency.IdempotentRequests idempotent;
+    /** One idempotency key per draft version: a submit repeated for it (a second tab, a retried request) changes nothing twice. */
+    private String submitKey;
+    private String submitKeyFor;
 
     final Span title = new Span();
     final Div returnBanner = new Div();
@@ -89,8 +93,10 @@ public class ReportFormView extends VerticalLayout implements HasViewTitle, Befo
 
     ReportView report;
 
-    public ReportFormView(ReportService reports, PeriodService periods, CodeService codes, CurrentUserProvider users) {
+    public ReportFormView(ReportService reports, PeriodService periods, CodeService codes, CurrentUserProvider users,
+                          cn.yn.employment.common.idempotency.IdempotentRequests idempotent) {
         this.reports = reports;
+        this.idempotent = idempotent;
         this.periods = periods;
         this.codes = codes;
         this.user = users.require();
@@ -211,6 +217,11 @@ public class ReportFormView extends VerticalLayout implements HasViewTitle, Befo
 
     void show(ReportView r) {
         this.report = r;
+        String draft = r.id() + "/" + r.versionNo() + "/" + r.state();
+        if (!draft.equals(submitKeyFor)) {
+            submitKeyFor = draft;
+            submitKey = "form-" + java.util.UUID.randomUUID();
+        }
         title.setText(getTranslation("report.form.title", r.periodCode()));
         title.removeAll();
         title.add(new Span(getTranslation("report.form.title", r.periodCode()) + " "), ReportFormat.stateBadge(this, r.state()));
@@ -356,7 +367,11 @@ public class ReportFormView extends VerticalLayout implements HasViewTitle, Befo
             return;
         }
         try {
-            show(reports.submit(report.id(), readForm(), explanation.isVisible() ? explanation.getValue() : null));
+            ReportForm form = readForm();
+            String why = explanation.isVisible() ? explanation.getValue() : null;
+            long id = report.id();
+            show(idempotent.run(submitKey, "report.submit:" + id, java.util.Arrays.asList(form, why), ReportView.class,
+                    () -> reports.submit(id, form, why)));
             Feedback.success(getTranslation("report.submitted"));
         } catch (RuntimeException e) {
             Feedback.show(this, e, fields);

@@ -153,6 +153,7 @@ class CalendarViewsTest extends CalendarTestBase {
         assertThat(jdbc.queryForObject("select count(*) from chase_log where period_code = ?", Integer.class, code)).isEqualTo(2);
         assertThat(notifications(entUser, NotificationService.CHASE)).isEqualTo(1);
         assertThat(view.log.getListDataView().getItems().count()).isEqualTo(2);
+        deliverOutbox();
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
         // after the interval it may chase again
         clock.advance(java.time.Duration.ofMinutes(11));
