@@ -106,6 +106,6 @@ class StatisticsApiTest extends StatisticsTestBase {
         // no report at all for the period: 404 with the error body (docs/api.md)
         mvc.perform(get("/api/v1/reports/{p}/receipt", "2091-01").with(as(Scope.enterprise(fixture.e1), Role.ENTERPRISE)))
                 .andExpect(status().isNotFound())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("report.api.noReport"));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("notFound"));
     }
 }

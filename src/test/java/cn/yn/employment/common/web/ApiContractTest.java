@@ -246,7 +246,7 @@ class ApiContractTest {
         String auth = basic(DemoAccounts.ENTERPRISE, DemoAccounts.PASSWORD);
         HttpResponse<String> zh = send("GET", "/api/v1/reports/2099-01", auth, null, null, Map.of());
         assertError(zh, 404, "missing report");
-        assertThat(json.readTree(zh.body()).path("code").asText()).isEqualTo("report.api.noReport");
+        assertThat(json.readTree(zh.body()).path("code").asText()).isEqualTo("notFound"); // one code for every 404 (ADR 0015); the message names what
         assertThat(json.readTree(zh.body()).path("message").asText()).isEqualTo("该调查期尚无月报");
         HttpResponse<String> en = send("GET", "/api/v1/reports/2099-01", auth, null, null, Map.of("Accept-Language", "en"));
         assertThat(json.readTree(en.body()).path("message").asText()).isEqualTo("No report for this period yet");

@@ -92,6 +92,6 @@ class LostRaceTest extends ReviewTestBase {
                 .andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(409));
         mvc.perform(post("/api/v1/review/reports/{id}/approve", 987654321L).with(caller(KUNMING_A)))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("review.api.noOpenTask"));
+                .andExpect(jsonPath("$.code").value("notFound"));
     }
 }

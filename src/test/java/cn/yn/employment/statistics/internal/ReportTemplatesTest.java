@@ -27,7 +27,11 @@ class ReportTemplatesTest {
     @Test
     void theBuildStepCompilesEveryTemplateAndSkipsThoseUpToDate(@TempDir Path out) throws Exception {
         Path source = Path.of("reports");
-        assertThat(ReportTemplateCompiler.compileAll(source, out)).isEqualTo(2);
+        long templates;
+        try (var files = Files.list(source)) {
+            templates = files.filter(f -> f.toString().endsWith(".jrxml")).count();
+        }
+        assertThat(ReportTemplateCompiler.compileAll(source, out)).isEqualTo((int) templates).isGreaterThanOrEqualTo(3);
         assertThat(out.resolve("statistics-table.jasper")).isNotEmptyFile();
         assertThat(out.resolve("receipt.jasper")).isNotEmptyFile();
         assertThat(ReportTemplateCompiler.compileAll(source, out)).isZero();
