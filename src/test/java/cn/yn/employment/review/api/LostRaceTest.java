@@ -35,6 +35,8 @@ class LostRaceTest extends ReviewTestBase {
 
     @BeforeEach
     void mvc() {
+        // the inbox's Karibu tests run in this context before: no Vaadin session of theirs may stand in for the caller
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
     }
 
