@@ -35,10 +35,18 @@ class LostRaceTest extends ReviewTestBase {
 
     @BeforeEach
     void mvc() {
+        // the inbox's Karibu tests run in this context before: no Vaadin session of theirs may stand in for the caller
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
     }
 
+    /**
+     * The caller for the filter chain and, through the global holder, for the service: each Spring context this JVM
+     * starts installs its own (Vaadin-aware) holder strategy globally, so with several cached contexts the chain's
+     * strategy and the global one can differ.
+     */
     static RequestPostProcessor caller(CurrentUser u) {
+        as(u);
         return authentication(UsernamePasswordAuthenticationToken.authenticated(u, null,
                 u.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
     }
