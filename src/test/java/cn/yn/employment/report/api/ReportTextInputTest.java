@@ -71,8 +71,9 @@ class ReportTextInputTest extends ReportTestBase {
                         .content(explained))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.fieldErrors[0].field").value("explanation"));
-        assertThat(jdbc.queryForObject("select count(*) from report where enterprise_id = ? and (reason1_note like ? or state <> 'DRAFT')",
-                Integer.class, ent, "%" + bad + "%")).isZero();
+        // (no query with the character itself: PostgreSQL cannot take NUL in a text parameter at all)
+        assertThat(jdbc.queryForObject("select count(*) from report where enterprise_id = ? and (reason1_note is not null or state <> 'DRAFT')",
+                Integer.class, ent)).isZero();
     }
 
     @org.junit.jupiter.api.Test
