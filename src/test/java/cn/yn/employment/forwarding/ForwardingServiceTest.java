@@ -223,7 +223,7 @@ class ForwardingServiceTest extends ForwardingTestBase {
         assertThat(forwarding.overview()).extracting(PeriodForwarding::periodCode).contains(p);
         assertThatThrownBy(() -> forwarding.build(p)).isInstanceOf(DomainException.class).hasMessage("forwarding.error.nothingAccepted");
         assertThatThrownBy(() -> forwarding.send(p)).isInstanceOf(DomainException.class).hasMessage("forwarding.error.notBuilt");
-        assertThatThrownBy(() -> forwarding.status("2019-13")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> forwarding.status("2019-13")).isInstanceOf(cn.yn.employment.common.NotFoundException.class);
     }
 
     @Test
