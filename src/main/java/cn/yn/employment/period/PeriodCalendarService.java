@@ -1,6 +1,7 @@
 package cn.yn.employment.period;
 
 import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
@@ -217,7 +218,7 @@ public class PeriodCalendarService {
         args.add(offset);
         List<Long> due = jdbc.queryForList("select e.id from enterprise e where e.filing_state = 'FILED'" + where
                 + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ? and r.state in "
-                + ReportStates.SUBMITTED_SQL + ")"
+                + ReportingStates.sqlIn(ReportingStates.REPORTED) + ")"
                 + " and not exists (select 1 from period_reminder_sent s where s.period_code = ? and s.enterprise_id = e.id"
                 + " and s.offset_days = ?) order by e.id", Long.class, args.toArray());
         String deadline = cn.yn.employment.period.internal.Times.format(end);

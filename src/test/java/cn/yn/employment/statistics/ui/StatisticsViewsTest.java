@@ -117,8 +117,16 @@ class StatisticsViewsTest extends StatisticsTestBase {
         choose(view.registrationType, c -> c.code().equals(DIQING_TYPE));
         total = GridKt._getFormattedRow(table("regions"), 0);
         assertThat(total.subList(0, 8)).containsExactly("合计", "6", "2", "1800", "1800", "1880", "80", "4.44%");
+        // 应报 6, 已报 3 (E4, E9 accepted, E7 pending), 已审核 2, 缺报 3 (returned E6, missing E5, no report E8), 退回 1
         assertThat(GridKt._getFormattedRow(table("progress"), 0))
-                .containsExactly("合计", "6", "2", "1", "1", "1", "1", "33.33%");
+                .containsExactly("合计", "6", "3", "2", "3", "1", "50.00%", "33.33%");
+        assertThat(kpi("submission")).isEqualTo("50.00%");
+        assertThat(kpi("review")).isEqualTo("33.33%");
+        KpiCard reported = _get(KpiCard.class, spec -> spec.withId("kpi-reported"));
+        assertThat(reported.value()).isEqualTo("3");
+        assertThat(reported.getTooltip().getText()).isEqualTo("已报：已提交且未被退回的报表（待市审、待省审、省已通过、已上报部）");
+        // one report under review and one returned: the figures are marked as provisional
+        assertThat(_get(Span.class, spec -> spec.withId("dashboard-provisional")).getText()).contains("已审核 2 / 应报 6 户");
         assertThat(GridKt._size(table("warnings"))).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(table("warnings"), 0)).contains("迪庆测试九号", "红色");
 
