@@ -77,7 +77,7 @@ final class ChartOptions {
         o.put("yAxis", Map.of("type", "category", "data", groups, "inverse", true, "axisLabel", Map.of("interval", 0)));
         NiceAxis bottom = NiceAxis.of(values(bars), true);
         NiceAxis top = NiceAxis.of(values(ratesPercent), false);
-        Map<String, Object> topAxis = new LinkedHashMap<>(top.option(rateName, "{value}%", false));
+        Map<String, Object> topAxis = new LinkedHashMap<>(top.option(null, "{value}%", false)); // the legend names it
         topAxis.put("position", "top");
         o.put("xAxis", List.of(bottom.option(null, "{value}", true), topAxis));
         o.put("series", List.of(

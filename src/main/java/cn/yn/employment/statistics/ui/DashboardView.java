@@ -383,19 +383,22 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         Grid<List<Object>> grid = new Grid<>();
         for (int i = 0; i < t.headers().size(); i++) {
             int col = i;
-            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(t.headers().get(i))
-                    .setResizable(true).setAutoWidth(true).setFlexGrow(1);
+            // headers wrap and numeric columns share the width, so every column fits at 1,440 px
+            Span header = new Span(t.headers().get(i));
+            header.getStyle().set("white-space", "normal").set("line-height", "1.2");
+            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(header)
+                    .setResizable(true);
             if (i > 0) {
-                c.setTextAlign(ColumnTextAlign.END);
+                c.setTextAlign(ColumnTextAlign.END).setWidth("6.5em").setFlexGrow(1);
             } else {
-                c.setFrozen(true);
+                c.setFrozen(true).setWidth("13em").setFlexGrow(0);
             }
         }
         grid.setItems(t.rows());
         if (t.rows().isEmpty()) {
             grid.setEmptyStateText(emptyText);
         }
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         if (t.rows().size() <= 20) {
             grid.setAllRowsVisible(true);
         } else {
