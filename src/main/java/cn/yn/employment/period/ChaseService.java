@@ -1,6 +1,7 @@
 package cn.yn.employment.period;
 
 import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
@@ -77,7 +78,7 @@ public class ChaseService {
                 throw new NotFoundException("enterprise.notFound");
             }
             Integer done = jdbc.queryForObject("select count(*) from report where enterprise_id = ? and period_code = ?"
-                    + " and state in " + ReportStates.SUBMITTED_SQL, Integer.class, id, periodCode);
+                    + " and state in " + ReportingStates.sqlIn(ReportingStates.REPORTED), Integer.class, id, periodCode);
             if (done != null && done > 0) {
                 submitted++;
                 continue;

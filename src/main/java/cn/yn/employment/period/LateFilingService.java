@@ -2,6 +2,7 @@ package cn.yn.employment.period;
 
 import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.audit.AuditLog;
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Access;
@@ -119,7 +120,7 @@ public class LateFilingService implements SubmissionGrant {
         List<LateFilingGrant> made = new ArrayList<>();
         for (Long enterpriseId : new java.util.LinkedHashSet<>(enterpriseIds)) {
             Integer submitted = jdbc.queryForObject("select count(*) from report where enterprise_id = ? and period_code = ?"
-                    + " and state in " + ReportStates.SUBMITTED_SQL, Integer.class, enterpriseId, periodCode);
+                    + " and state in " + ReportingStates.sqlIn(ReportingStates.REPORTED), Integer.class, enterpriseId, periodCode);
             Integer filed = jdbc.queryForObject("select count(*) from enterprise where id = ? and filing_state = 'FILED'",
                     Integer.class, enterpriseId);
             if (submitted != null && submitted > 0 || filed == null || filed == 0) {

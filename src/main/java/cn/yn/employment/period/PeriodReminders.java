@@ -1,5 +1,6 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.notice.NotificationService;
 import cn.yn.employment.period.PeriodCalendarService.CalendarPeriod;
 import cn.yn.employment.period.internal.EnterpriseMessenger;
@@ -82,7 +83,7 @@ public class PeriodReminders {
         args.add(offset);
         List<Long> due = jdbc.queryForList("select e.id from enterprise e where e.filing_state = 'FILED'" + where
                 + " and not exists (select 1 from report r where r.enterprise_id = e.id and r.period_code = ? and r.state in "
-                + ReportStates.SUBMITTED_SQL + ")"
+                + ReportingStates.sqlIn(ReportingStates.REPORTED) + ")"
                 + " and not exists (select 1 from period_reminder_sent s where s.period_code = ? and s.enterprise_id = e.id"
                 + " and s.offset_days = ?) order by e.id", Long.class, args.toArray());
         String deadline = Times.format(end);

@@ -1,24 +1,41 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.common.reporting.ReportingCounts;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Reporting progress of an area (a city in the province view, a county in a city view): 应报 (due), 已报
- * (submitted), 缺报 (not submitted = due − submitted), 退回 (returned), 已审 (accepted). {@code overdue}: the area's
- * window has ended and some enterprises have not submitted.
+ * Reporting progress of an area (a city in the province view, a county in a city view): its {@link ReportingCounts}
+ * (应报, 已报, 已审核, 缺报, 退回 as everywhere else). {@code overdue}: the area's window has ended and some
+ * enterprises have not reported.
  */
-public record ProgressRow(String areaCode, long due, long submitted, long returned, long accepted, Instant windowEnd,
-                          boolean overdue) {
+public record ProgressRow(String areaCode, ReportingCounts counts, Instant windowEnd, boolean overdue) {
+
+    public long due() {
+        return counts.due();
+    }
+
+    public long reported() {
+        return counts.reported();
+    }
+
+    public long accepted() {
+        return counts.accepted();
+    }
 
     public long missing() {
-        return due - submitted;
+        return counts.missing();
     }
 
-    public double submittedRate() {
-        return due == 0 ? 0 : (double) submitted / due;
+    public long returned() {
+        return counts.returned();
     }
 
-    public double acceptedRate() {
-        return due == 0 ? 0 : (double) accepted / due;
+    public BigDecimal submissionRate() {
+        return counts.submissionRate();
+    }
+
+    public BigDecimal reviewRate() {
+        return counts.reviewRate();
     }
 }

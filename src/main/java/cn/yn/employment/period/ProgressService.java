@@ -1,5 +1,7 @@
 package cn.yn.employment.period;
 
+import cn.yn.employment.common.reporting.ReportingCounts;
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -41,7 +43,7 @@ public class ProgressService {
         if (me.scope().type() != ScopeType.PROVINCE) {
             throw new AccessDeniedException("province view");
         }
-        return rows(periodCode, "e.city_code", null);
+        return rows(periodCode, CITY, null);
     }
 
     /** City view: one row per county of the city. */
@@ -49,32 +51,39 @@ public class ProgressService {
     public List<ProgressRow> byCounty(String periodCode, String cityCode) {
         CurrentUser me = Access.requireAny(currentUser.require(), Role.PROVINCE_REVIEWER, Role.CITY_REVIEWER, Role.LEADER);
         Access.requireCity(me, cityCode);
-        return rows(periodCode, "e.county_code", cityCode);
+        return rows(periodCode, COUNTY, cityCode);
     }
+
+    /**
+     * A report row of the period (joined as {@code r}), or a filed enterprise without one that was filed before the
+     * period's window ended: the enterprises 应报 counts (the same rule as the statistics, docs/domain.md §7).
+     * Arguments: the period code.
+     */
+    static final String DUE = "(r.id is not null or (e.filing_state = 'FILED' and not exists (select 1 from survey_period sp"
+            + " where sp.code = ? and e.filed_at is not null and sp.window_end < e.filed_at)))";
+    /** The report's region where there is a report (as the statistics group it), else the enterprise's. */
+    static final String CITY = "coalesce(r.city_code, e.city_code)";
+    static final String COUNTY = "coalesce(r.county_code, e.county_code)";
 
     private List<ProgressRow> rows(String periodCode, String groupColumn, String cityCode) {
         PeriodCalendarService.CalendarPeriod p = calendar.period(periodCode);
         Instant now = clock.instant();
-        List<Object> args = new ArrayList<>();
-        args.add(periodCode);
+        List<Object> args = new ArrayList<>(List.of(periodCode, periodCode));
         String where = "";
         if (cityCode != null) {
-            where = " and e.city_code = ?";
+            where = " and " + CITY + " = ?";
             args.add(cityCode);
         }
-        String sql = "select " + groupColumn + " as area, min(e.city_code) as city, count(*) as due,"
-                + " sum(case when r.state in " + ReportStates.SUBMITTED_SQL + " then 1 else 0 end) as submitted,"
-                + " sum(case when r.state = 'RETURNED' then 1 else 0 end) as returned,"
-                + " sum(case when r.state in ('ACCEPTED','FORWARDED') then 1 else 0 end) as accepted"
+        String sql = "select " + groupColumn + " as area, min(" + CITY + ") as city, count(*) as due, "
+                + ReportingStates.sumColumns("r.state")
                 + " from enterprise e left join report r on r.enterprise_id = e.id and r.period_code = ?"
-                + " where (e.filing_state = 'FILED' or r.id is not null)" + where
+                + " where " + DUE + where
                 + " group by " + groupColumn + " order by " + groupColumn;
         return jdbc.query(sql, (rs, n) -> {
             Instant end = calendar.endFor(p, rs.getString("city"));
-            long due = rs.getLong("due");
-            long submitted = rs.getLong("submitted");
-            return new ProgressRow(rs.getString("area"), due, submitted, rs.getLong("returned"), rs.getLong("accepted"), end,
-                    !now.isBefore(end) && submitted < due);
+            ReportingCounts counts = ReportingCounts.of(rs.getLong("due"), rs.getLong("reported"), rs.getLong("accepted"),
+                    rs.getLong("returned"));
+            return new ProgressRow(rs.getString("area"), counts, end, !now.isBefore(end) && counts.missing() > 0);
         }, args.toArray());
     }
 
@@ -92,23 +101,22 @@ public class ProgressService {
         } else {
             Access.requireCity(me, cityCode);
         }
-        List<Object> args = new ArrayList<>();
-        args.add(periodCode);
-        args.add(periodCode);
+        List<Object> args = new ArrayList<>(List.of(periodCode, periodCode, periodCode));
         StringBuilder where = new StringBuilder();
         if (cityCode != null) {
-            where.append(" and e.city_code = ?");
+            where.append(" and ").append(CITY).append(" = ?");
             args.add(cityCode);
         }
         if (countyCode != null) {
-            where.append(" and e.county_code = ?");
+            where.append(" and ").append(COUNTY).append(" = ?");
             args.add(countyCode);
         }
-        return jdbc.query("select e.id, e.name, e.uscc, e.city_code, e.county_code, e.contact_person, e.phone, e.email, r.state,"
+        // exactly the enterprises 缺报 counts: due and not reported
+        return jdbc.query("select e.id, e.name, e.uscc, " + CITY + ", " + COUNTY + ", e.contact_person, e.phone, e.email, r.state,"
                 + " t.last_chased_at from enterprise e left join report r on r.enterprise_id = e.id and r.period_code = ?"
                 + " left join chase_throttle t on t.enterprise_id = e.id and t.period_code = ?"
-                + " where e.filing_state = 'FILED' and (r.id is null or r.state not in " + ReportStates.SUBMITTED_SQL + ")"
-                + where + " order by e.city_code, e.county_code, e.name", (rs, n) -> {
+                + " where " + DUE + " and (r.id is null or r.state not in " + ReportingStates.sqlIn(ReportingStates.REPORTED) + ")"
+                + where + " order by 4, 5, e.name", (rs, n) -> {
                     Timestamp t = rs.getTimestamp(10);
                     return new NonReporter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), t == null ? null : t.toInstant());

@@ -1,28 +1,56 @@
 package cn.yn.employment.statistics;
 
+import cn.yn.employment.common.reporting.ReportingCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The figures of one group (the whole scope, one city, one industry, one period...). Headcounts are over
- * accepted reports (ACCEPTED or FORWARDED). {@code previousHeadcount} ΣP uses each report's previous-period
- * headcount, or its baseline when the enterprise has no previous period.
+ * The figures of one group (the whole scope, one city, one industry, one period...). The reporting counts
+ * (应报, 已报, 已审核, 缺报, 退回) are {@link ReportingCounts}, defined once for every page and report; headcounts are
+ * over reports accepted by the province (ACCEPTED or FORWARDED). {@code previousHeadcount} ΣP uses each report's
+ * previous-period headcount, or its baseline when the enterprise has no previous period.
  *
  * @param key           the group's code (city code, industry code, period code), null for the whole scope
  * @param monitored     filed enterprises in scope (监测企业数); -1 where not computed (trends)
- * @param due           应报: report rows of the period plus filed enterprises without one
- * @param accepted      已报 (accepted or forwarded)
- * @param pending       submitted and waiting for review
- * @param returned      退回
- * @param missing       缺报
+ * @param counts        应报 / 已报 / 已审核 / 缺报 / 退回
  * @param rose          enterprises whose headcount is above their baseline; roseBy the sum of the increases
  * @param fell          enterprises below their baseline; fellBy the sum of the decreases (positive)
  * @param unchanged     enterprises at their baseline
  * @param lost          Σ max(P − E, 0), jobs lost since the previous period
  */
-public record Figures(String key, long monitored, long due, long accepted, long pending, long returned, long missing,
+public record Figures(String key, long monitored, ReportingCounts counts,
                       long baselineHeadcount, long headcount, long previousHeadcount,
                       long rose, long roseBy, long fell, long fellBy, long unchanged, long lost) {
+
+    /** 应报. */
+    public long due() {
+        return counts.due();
+    }
+
+    /** 已报: submitted and not sent back. */
+    public long reported() {
+        return counts.reported();
+    }
+
+    /** 已审核: accepted by the province; the reports the headcounts are summed over. */
+    public long accepted() {
+        return counts.accepted();
+    }
+
+    /** 缺报 = 应报 − 已报. */
+    public long missing() {
+        return counts.missing();
+    }
+
+    /** 退回 (part of 缺报). */
+    public long returned() {
+        return counts.returned();
+    }
+
+    /** No accepted report: there are no headcount figures (shown as "—", drawn as a gap). */
+    public boolean noHeadcounts() {
+        return counts.accepted() == 0;
+    }
 
     /** 变化数 ΣE − ΣB. */
     public long change() {
@@ -36,17 +64,17 @@ public record Figures(String key, long monitored, long due, long accepted, long 
 
     /** 上报率 已报 / 应报. */
     public BigDecimal submissionRate() {
-        return ratio(accepted, due);
+        return counts.submissionRate();
+    }
+
+    /** 审核率 已审核 / 应报. */
+    public BigDecimal reviewRate() {
+        return counts.reviewRate();
     }
 
     /** 岗位流失率 Σ max(P − E, 0) / ΣP. */
     public BigDecimal jobLossRate() {
         return ratio(lost, previousHeadcount);
-    }
-
-    /** Not yet submitted (draft or no report row). */
-    public long notSubmitted() {
-        return Math.max(0, due - accepted - pending - returned - missing);
     }
 
     public static BigDecimal ratio(long numerator, long denominator) {

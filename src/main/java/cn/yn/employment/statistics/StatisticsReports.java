@@ -3,6 +3,7 @@ package cn.yn.employment.statistics;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.i18n.Translations;
+import cn.yn.employment.common.reporting.ReportingCounts;
 import cn.yn.employment.statistics.ReportTable.Percent;
 import cn.yn.employment.statistics.internal.ChartRenderer;
 import cn.yn.employment.statistics.internal.ExcelWriter;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,11 @@ public class StatisticsReports {
 
     /** Prefix of a 大类 row under its 门类 in 分行业统计表 (a full-width space). */
     public static final String DIVISION_INDENT = "　";
+
+    /** A cell without data: a period with no report, or no accepted report to sum headcounts over. */
+    public static final String NO_DATA = "—";
+    /** Appended to the period of a trend row whose figures can still change. */
+    public static final String PROVISIONAL_MARK = " *";
 
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -118,11 +125,13 @@ public class StatisticsReports {
                 t(l, "statistics.col.changeRate"), t(l, "statistics.col.jobLossRate"), t(l, "statistics.col.submissionRate"));
         List<List<Object>> rows = new ArrayList<>();
         List<Figures> groups = statistics.breakdown(period, f, d);
-        rows.add(summaryRow(t(l, "statistics.total"), total(groups)));
+        Figures total = total(groups);
+        rows.add(summaryRow(t(l, "statistics.total"), total));
         for (Figures g : sorted(groups, d)) {
             rows.add(summaryRow(name(d, g.key()), g));
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.summary"), null);
+        return new ReportTable(title, period, scope, headers, rows,
+                provisionalNote(period, total, l) + t(l, "statistics.note.summary"), null);
     }
 
     private static List<Object> summaryRow(String label, Figures g) {
@@ -137,12 +146,14 @@ public class StatisticsReports {
                 t(l, "statistics.col.rose"), t(l, "statistics.col.fell"), t(l, "statistics.col.jobLossRate"));
         List<List<Object>> rows = new ArrayList<>();
         List<Figures> groups = statistics.breakdown(period, f, d);
-        rows.add(groupedRow(t(l, "statistics.total"), total(groups)));
+        Figures total = total(groups);
+        rows.add(groupedRow(t(l, "statistics.total"), total));
+        String provisional = provisionalNote(period, total, l);
         if (d != Dimension.INDUSTRY_SECTION) {
             for (Figures g : sorted(groups, d)) {
                 rows.add(groupedRow(name(d, g.key()), g));
             }
-            return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.grouped"), null);
+            return new ReportTable(title, period, scope, headers, rows, provisional + t(l, "statistics.note.grouped"), null);
         }
         // 门类 rows, each followed by its 大类 rows (indented)
         Map<String, List<Figures>> divisions = new LinkedHashMap<>();
@@ -158,7 +169,7 @@ public class StatisticsReports {
                 }
             }
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.industry"), null);
+        return new ReportTable(title, period, scope, headers, rows, provisional + t(l, "statistics.note.industry"), null);
     }
 
     private static List<Object> groupedRow(String label, Figures g) {
@@ -182,7 +193,8 @@ public class StatisticsReports {
         for (CodeCount c : reasons) {
             rows.add(row("　" + c.name(), c.enterprises(), c.persons(), Percent.of(Figures.ratio(c.persons(), typePersons))));
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.reductions"), null);
+        return new ReportTable(title, period, scope, headers, rows,
+                provisionalNote(period, statistics.figures(period, f), l) + t(l, "statistics.note.reductions"), null);
     }
 
     private ReportTable warnings(String title, String period, String scope, StatisticsFilter f, Locale l) {
@@ -194,7 +206,8 @@ public class StatisticsReports {
             rows.add(row(w.enterpriseName(), codes.nameOf(CodeType.REGION, w.cityCode()), codes.nameOf(CodeType.REGION, w.countyCode()),
                     levelName(w.level(), l), w.previousHeadcount(), w.headcount(), w.decrease(), Percent.of(w.decreaseRate())));
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.warnings", rows.size()), null);
+        return new ReportTable(title, period, scope, headers, rows,
+                provisionalNote(period, statistics.figures(period, f), l) + t(l, "statistics.note.warnings", rows.size()), null);
     }
 
     public String levelName(String level, Locale l) {
@@ -203,21 +216,23 @@ public class StatisticsReports {
     }
 
     private ReportTable progress(String title, String period, String scope, StatisticsFilter f, Locale l) {
-        List<String> headers = List.of(t(l, "statistics.col.city"), t(l, "statistics.col.due"), t(l, "statistics.col.accepted"),
-                t(l, "statistics.col.pending"), t(l, "statistics.col.returned"), t(l, "statistics.col.missing"),
-                t(l, "statistics.col.notSubmitted"), t(l, "statistics.col.submissionRate"));
+        List<String> headers = List.of(t(l, "statistics.col.city"), t(l, "reporting.due"), t(l, "reporting.reported"),
+                t(l, "reporting.accepted"), t(l, "reporting.missing"), t(l, "reporting.returned"),
+                t(l, "reporting.submissionRate"), t(l, "reporting.reviewRate"));
         List<List<Object>> rows = new ArrayList<>();
         List<Figures> groups = statistics.breakdown(period, f, Dimension.CITY);
-        rows.add(progressRow(t(l, "statistics.total"), total(groups)));
+        Figures total = total(groups);
+        rows.add(progressRow(t(l, "statistics.total"), total.counts()));
         for (Figures g : sorted(groups, Dimension.CITY)) {
-            rows.add(progressRow(name(Dimension.CITY, g.key()), g));
+            rows.add(progressRow(name(Dimension.CITY, g.key()), g.counts()));
         }
-        return new ReportTable(title, period, scope, headers, rows, t(l, "statistics.note.progress"), null);
+        return new ReportTable(title, period, scope, headers, rows,
+                provisionalNote(period, total, l) + t(l, "statistics.note.progress"), null);
     }
 
-    private static List<Object> progressRow(String label, Figures g) {
-        return row(label, g.due(), g.accepted(), g.pending(), g.returned(), g.missing(), g.notSubmitted(),
-                Percent.of(g.submissionRate()));
+    private static List<Object> progressRow(String label, ReportingCounts c) {
+        return row(label, c.due(), c.reported(), c.accepted(), c.missing(), c.returned(), Percent.of(c.submissionRate()),
+                Percent.of(c.reviewRate()));
     }
 
     private ReportTable trend(String title, String period, String scope, StatisticsFilter f, int months, Locale l) {
@@ -225,17 +240,42 @@ public class StatisticsReports {
                 t(l, "statistics.col.baseline"), t(l, "statistics.col.headcount"), t(l, "statistics.col.change"),
                 t(l, "statistics.col.changeRate"), t(l, "statistics.col.sincePrevious"), t(l, "statistics.col.jobLossRate"));
         List<Figures> points = statistics.trend(period, months, f);
+        List<Comparison> sincePrevious = statistics.trendComparisons(period, months, f);
+        Set<String> open = statistics.openPeriods(points.stream().map(Figures::key).toList());
         List<List<Object>> rows = new ArrayList<>();
-        Figures before = null;
-        for (Figures p : points) {
-            Long since = before == null || before.accepted() == 0 || p.accepted() == 0 ? null : p.headcount() - before.headcount();
-            rows.add(row(p.key(), p.accepted(), p.baselineHeadcount(), p.headcount(), p.change(), Percent.of(p.changeRate()),
-                    since, Percent.of(p.jobLossRate())));
-            before = p;
+        Set<String> provisional = new java.util.HashSet<>();
+        for (int i = 0; i < points.size(); i++) {
+            Figures p = points.get(i);
+            boolean marked = p.counts().provisional(open.contains(p.key()));
+            if (marked) {
+                provisional.add(p.key());
+            }
+            String label = p.key() + (marked ? PROVISIONAL_MARK : "");
+            if (p.noHeadcounts()) {
+                rows.add(row(label, p.due() == 0 ? NO_DATA : p.accepted(), NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA));
+                continue;
+            }
+            Comparison c = sincePrevious.get(i);
+            rows.add(row(label, p.accepted(), p.baselineHeadcount(), p.headcount(), p.change(), Percent.of(p.changeRate()),
+                    c.enterprises() == 0 ? NO_DATA : c.change(), Percent.of(p.jobLossRate())));
         }
-        byte[] png = charts.trend(points, t(l, "statistics.col.headcount"), t(l, "statistics.col.changeRate"));
+        byte[] png = charts.trend(points, provisional, t(l, "statistics.col.headcount"), t(l, "statistics.col.changeRate"),
+                t(l, "reporting.noData"));
+        String note = (provisional.isEmpty() ? "" : t(l, "statistics.note.provisionalMark", PROVISIONAL_MARK.trim()))
+                + t(l, "statistics.note.trend");
         return new ReportTable(title + "（" + t(l, "statistics.trend.months", months) + "）", period, scope, headers, rows,
-                t(l, "statistics.note.trend"), png);
+                note, png);
+    }
+
+    /**
+     * "截至 …，已审核 a / 应报 b 户；本期尚未完成…" before a table's note while its period's figures can still change,
+     * else nothing.
+     */
+    String provisionalNote(String period, Figures total, Locale l) {
+        if (!total.counts().provisional(statistics.periodOpen(period))) {
+            return "";
+        }
+        return t(l, "reporting.provisional", statistics.today().toString(), total.accepted(), total.due()) + "。";
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -246,15 +286,17 @@ public class StatisticsReports {
      * {@code StatisticsService.figures} without scanning the period a second time.
      */
     static Figures total(List<Figures> groups) {
-        long[] v = new long[15];
+        ReportingCounts counts = ReportingCounts.NONE;
+        long[] v = new long[10];
         for (Figures g : groups) {
-            long[] x = {g.monitored(), g.due(), g.accepted(), g.pending(), g.returned(), g.missing(), g.baselineHeadcount(),
-                    g.headcount(), g.previousHeadcount(), g.rose(), g.roseBy(), g.fell(), g.fellBy(), g.unchanged(), g.lost()};
+            counts = counts.plus(g.counts());
+            long[] x = {g.monitored(), g.baselineHeadcount(), g.headcount(), g.previousHeadcount(), g.rose(), g.roseBy(),
+                    g.fell(), g.fellBy(), g.unchanged(), g.lost()};
             for (int i = 0; i < v.length; i++) {
                 v[i] += x[i];
             }
         }
-        return new Figures(null, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
+        return new Figures(null, v[0], counts, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 
     private List<Figures> sorted(List<Figures> groups, Dimension d) {

@@ -8,7 +8,15 @@ import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.common.security.ScopeType;
+import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.period.PeriodService;
+import cn.yn.employment.period.SurveyPeriod;
 import cn.yn.employment.statistics.internal.AggregateQueries;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +38,15 @@ public class StatisticsService {
     private final AggregateQueries queries;
     private final CurrentUserProvider users;
     private final CodeService codes;
+    private final PeriodService periods;
+    private final Clock clock;
 
-    StatisticsService(AggregateQueries queries, CurrentUserProvider users, CodeService codes) {
+    StatisticsService(AggregateQueries queries, CurrentUserProvider users, CodeService codes, PeriodService periods, Clock clock) {
         this.queries = queries;
         this.users = users;
         this.codes = codes;
+        this.periods = periods;
+        this.clock = clock;
     }
 
     /** The filter restricted to the current user's scope; throws when the user may not see statistics. */
@@ -64,7 +76,40 @@ public class StatisticsService {
         StatisticsFilter f = scoped(filter);
         requirePeriod(period);
         return new Overview(period, f, queries.figures(period, f), queries.compare(period, previous(period), f),
-                queries.compare(period, sameMonthLastYear(period), f), queries.warningLevels(period, f));
+                queries.compare(period, sameMonthLastYear(period), f), queries.warningLevels(period, f), periodOpen(period),
+                today());
+    }
+
+    /** Whether the period still accepts submissions (scheduled or open); a period without a calendar entry does not. */
+    public boolean periodOpen(String period) {
+        Access.requireAny(users.require(), ROLES);
+        return periods.find(requirePeriod(period)).map(p -> p.state().acceptsSubmissions()).orElse(false);
+    }
+
+    /** The periods among {@code codes} that still accept submissions. */
+    public Set<String> openPeriods(Collection<String> codes) {
+        Access.requireAny(users.require(), ROLES);
+        Set<String> open = new HashSet<>();
+        for (SurveyPeriod p : periods.list()) {
+            if (codes.contains(p.code()) && p.state().acceptsSubmissions()) {
+                open.add(p.code());
+            }
+        }
+        return open;
+    }
+
+    /** The business date the figures are "as of" (截至). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfig.ZONE));
+    }
+
+    /**
+     * 较上期增减 of each trend point on the comparable basis (可比口径): over the enterprises accepted both in the point's
+     * period and in the period before, so enterprises not (yet) accepted never show as a fall or a rise.
+     */
+    public List<Comparison> trendComparisons(String period, int months, StatisticsFilter filter) {
+        StatisticsFilter f = scoped(filter);
+        return queries.comparePrevious(periodsEndingWith(requirePeriod(period), months), StatisticsService::previous, f);
     }
 
     public Comparison monthOnMonth(String period, StatisticsFilter filter) {

@@ -54,12 +54,14 @@ class AggregatesTest extends StatisticsTestBase {
         Figures f = statistics.figures(PERIOD, DIQING_F);
         assertThat(f.monitored()).isEqualTo(6);
         assertThat(f.due()).isEqualTo(6);
+        // 已报 = E4, E9 accepted + E7 pending; RETURNED (E6) is sent back, so it is 缺报 with E5 (MISSING) and E8 (no row)
+        assertThat(f.reported()).isEqualTo(3);
         assertThat(f.accepted()).isEqualTo(2);
-        assertThat(f.pending()).isEqualTo(1);
+        assertThat(f.counts().inReview()).isEqualTo(1);
         assertThat(f.returned()).isEqualTo(1);
-        assertThat(f.missing()).isEqualTo(1);
-        assertThat(f.notSubmitted()).isEqualTo(1);
-        assertThat(f.submissionRate()).isEqualByComparingTo(Figures.ratio(2, 6));
+        assertThat(f.missing()).isEqualTo(3);
+        assertThat(f.submissionRate()).isEqualByComparingTo(Figures.ratio(3, 6));
+        assertThat(f.reviewRate()).isEqualByComparingTo(Figures.ratio(2, 6));
         assertThat(f.baselineHeadcount()).isEqualTo(1800);
         assertThat(f.headcount()).isEqualTo(1880);
         assertThat(f.rose()).isEqualTo(1);

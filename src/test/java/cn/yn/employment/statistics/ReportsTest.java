@@ -86,8 +86,14 @@ class ReportsTest extends StatisticsTestBase {
                 .contains("经济性裁员", "订单不足", "250", "182");
         assertThat(text(reports.pdf(ReportKind.WARNINGS, PERIOD, NUJIANG_F))).contains("怒江测试二厂", "黄色", "150");
         assertThat(text(reports.pdf(ReportKind.PROGRESS, PERIOD, DIQING_F)))
-                .contains("应报企业数", "迪庆藏族自治州", "33.33%");
-        assertThat(text(reports.pdf(ReportKind.TREND, PERIOD, NUJIANG_F))).contains("2091-05", "69950");
+                .contains("应报", "已报", "已审核", "缺报", "退回", "审核率", "迪庆藏族自治州", "50.00%", "33.33%")
+                .contains("截至"); // under review and returned reports: provisional
+        String trend12 = text(reports.pdf(ReportKind.TREND, PERIOD, NUJIANG_F));
+        assertThat(trend12).contains("2091-05", "69950");
+        // 较上期增减 on the comparable basis: E1 and E2 (−250), not the new E3's 6361 (76061 − 69950 = 6111)
+        assertThat(trend12).contains("-250").doesNotContain("6111");
+        // periods without data are "—", never 0
+        assertThat(trend12).containsPattern("2090-07(\\s+—){7}");
         // the province pack, with the largest four excluded
         byte[] province = reports.pdf(ReportKind.SUMMARY_BY_CITY, PERIOD, StatisticsFilter.all().excludingLargest(4));
         Files.write(OUT.resolve("summary-city-province-excl4.pdf"), province);
@@ -135,9 +141,15 @@ class ReportsTest extends StatisticsTestBase {
         }
         for (ReportKind kind : ReportKind.values()) {
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(reports.excel(kind, PERIOD, DIQING_F)))) {
-                Row first = wb.getSheetAt(0).getRow(ExcelWriter.HEADER_ROW + 1);
+                // the trend starts with periods without data ("—"); its last row is the period itself
+                Sheet sheet = wb.getSheetAt(0);
+                Row first = kind == ReportKind.TREND ? sheet.getRow(ExcelWriter.HEADER_ROW + 24)
+                        : sheet.getRow(ExcelWriter.HEADER_ROW + 1);
                 if (first != null && first.getCell(1) != null && kind != ReportKind.WARNINGS && kind != ReportKind.REDUCTIONS) {
                     assertThat(first.getCell(1).getCellType()).as(kind.name()).isEqualTo(CellType.NUMERIC);
+                }
+                if (kind == ReportKind.TREND) {
+                    assertThat(sheet.getRow(ExcelWriter.HEADER_ROW + 1).getCell(1).getStringCellValue()).isEqualTo("—");
                 }
             }
         }

@@ -23,7 +23,13 @@ final class Fmt {
         return t == null ? null : t.atZone(TimeConfig.ZONE).toInstant();
     }
 
-    static String percent(double d) {
-        return String.format("%.1f%%", d * 100);
+    /** A rate (fraction) as a percentage with two decimals, as the statistics show it; "—" when nothing is due. */
+    static String percent(java.math.BigDecimal fraction) {
+        return fraction == null ? "—" : fraction.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** Today's business date (yyyy-MM-dd), what figures are "as of". */
+    static String date(java.time.Clock clock) {
+        return java.time.LocalDate.now(clock.withZone(TimeConfig.ZONE)).toString();
     }
 }

@@ -16,6 +16,8 @@ import cn.yn.employment.period.NonReporter;
 import cn.yn.employment.period.PeriodCalendarService;
 import cn.yn.employment.period.ProgressRow;
 import cn.yn.employment.period.ProgressService;
+import cn.yn.employment.common.reporting.ReportingCounts;
+import cn.yn.employment.ui.DefinedTerm;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
@@ -29,7 +31,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * 上报进度: the province sees each city, a city reviewer each county of its city, with counts and rates; overdue
@@ -44,11 +48,17 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
     private final transient CodeService codes;
     private final transient ParameterService parameters;
     private final CurrentUser me;
+    private final transient Clock clock;
+    private final List<PeriodCalendarService.CalendarPeriod> periods;
+    /** Calendar states in which submissions still arrive. */
+    static final Set<String> OPEN_STATES = Set.of("SCHEDULED", "OPEN");
     private final boolean province;
     final ComboBox<String> period = new ComboBox<>();
     final Grid<ProgressRow> areas = new Grid<>();
     final Grid<NonReporter> nonReporters = new Grid<>();
     final Span totals = new Span();
+    /** "截至 …，已审核 a / 应报 b 户" while the period's figures can still change. */
+    final Span provisional = new Span();
     final Span nonReportersTitle = new Span();
     final Button chaseSelected = new Button();
     final Button chaseAll = new Button();
@@ -57,17 +67,17 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
     private String selectedCounty;
 
     public ProgressView(ProgressService progress, ChaseService chase, PeriodCalendarService calendar, CodeService codes,
-                        ParameterService parameters, CurrentUserProvider users) {
+                        ParameterService parameters, CurrentUserProvider users, Clock clock) {
         this.progress = progress;
         this.chase = chase;
         this.codes = codes;
         this.parameters = parameters;
         this.me = users.require();
+        this.clock = clock;
         this.province = me.scope().isProvince();
         setSizeFull();
 
-        List<PeriodCalendarService.CalendarPeriod> periods = calendar.periods().stream()
-                .filter(p -> !"SCHEDULED".equals(p.state())).toList();
+        this.periods = calendar.periods().stream().filter(p -> !"SCHEDULED".equals(p.state())).toList();
         period.setLabel(getTranslation("calendar.progress.period"));
         period.setId("progress-period");
         period.setItems(periods.stream().map(PeriodCalendarService.CalendarPeriod::code).toList());
@@ -76,13 +86,13 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
 
         areas.setId("progress-grid");
         areas.addColumn(r -> codes.nameOf(CodeType.REGION, r.areaCode())).setHeader(getTranslation("calendar.progress.col.area")).setAutoWidth(true);
-        areas.addColumn(ProgressRow::due).setHeader(getTranslation("calendar.progress.col.due"));
-        areas.addColumn(ProgressRow::submitted).setHeader(getTranslation("calendar.progress.col.submitted"));
-        areas.addColumn(ProgressRow::missing).setHeader(getTranslation("calendar.progress.col.missing"));
-        areas.addColumn(ProgressRow::returned).setHeader(getTranslation("calendar.progress.col.returned"));
-        areas.addColumn(ProgressRow::accepted).setHeader(getTranslation("calendar.progress.col.accepted"));
-        areas.addColumn(r -> Fmt.percent(r.submittedRate())).setHeader(getTranslation("calendar.progress.col.submittedRate"));
-        areas.addColumn(r -> Fmt.percent(r.acceptedRate())).setHeader(getTranslation("calendar.progress.col.acceptedRate"));
+        areas.addColumn(ProgressRow::due).setHeader(new DefinedTerm("reporting.due")).setAutoWidth(true);
+        areas.addColumn(ProgressRow::reported).setHeader(new DefinedTerm("reporting.reported")).setAutoWidth(true);
+        areas.addColumn(ProgressRow::accepted).setHeader(new DefinedTerm("reporting.accepted")).setAutoWidth(true);
+        areas.addColumn(ProgressRow::missing).setHeader(new DefinedTerm("reporting.missing")).setAutoWidth(true);
+        areas.addColumn(ProgressRow::returned).setHeader(new DefinedTerm("reporting.returned")).setAutoWidth(true);
+        areas.addColumn(r -> Fmt.percent(r.submissionRate())).setHeader(new DefinedTerm("reporting.submissionRate")).setAutoWidth(true);
+        areas.addColumn(r -> Fmt.percent(r.reviewRate())).setHeader(new DefinedTerm("reporting.reviewRate")).setAutoWidth(true);
         areas.addColumn(r -> Fmt.time(r.windowEnd()) + (r.overdue() ? " · " + getTranslation("calendar.progress.overdue") : ""))
                 .setHeader(getTranslation("calendar.progress.col.end")).setAutoWidth(true);
         areas.setPartNameGenerator(r -> r.overdue() ? "ems-overdue" : null);
@@ -128,7 +138,10 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
         log.addColumn(l -> nz(l.recipients())).setHeader(getTranslation("calendar.chase.col.recipients")).setFlexGrow(2);
         log.addColumn(ChaseLogEntry::outcome).setHeader(getTranslation("calendar.chase.col.outcome")).setAutoWidth(true);
 
-        VerticalLayout progressTab = new VerticalLayout(totals, areas, new HorizontalLayout(nonReportersTitle, chaseSelected, chaseAll),
+        provisional.setId("progress-provisional");
+        provisional.getElement().getThemeList().add("badge contrast");
+        provisional.setVisible(false);
+        VerticalLayout progressTab = new VerticalLayout(provisional, totals, areas, new HorizontalLayout(nonReportersTitle, chaseSelected, chaseAll),
                 nonReporters);
         progressTab.setPadding(false);
         TabSheet tabs = new TabSheet();
@@ -151,14 +164,18 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
         }
         List<ProgressRow> rows = province ? progress.byCity(code) : progress.byCounty(code, me.scope().cityCode());
         areas.setItems(rows);
-        long due = rows.stream().mapToLong(ProgressRow::due).sum();
-        long submitted = rows.stream().mapToLong(ProgressRow::submitted).sum();
-        long accepted = rows.stream().mapToLong(ProgressRow::accepted).sum();
-        totals.setText(getTranslation("calendar.progress.total") + "：" + getTranslation("calendar.progress.col.due") + " " + due
-                + " · " + getTranslation("calendar.progress.col.submitted") + " " + submitted
-                + " · " + getTranslation("calendar.progress.col.missing") + " " + (due - submitted)
-                + " · " + getTranslation("calendar.progress.col.accepted") + " " + accepted);
+        ReportingCounts total = rows.stream().map(ProgressRow::counts).reduce(ReportingCounts.NONE, ReportingCounts::plus);
+        totals.setText(getTranslation("calendar.progress.total") + "：" + getTranslation("reporting.due") + " " + total.due()
+                + " · " + getTranslation("reporting.reported") + " " + total.reported()
+                + " · " + getTranslation("reporting.accepted") + " " + total.accepted()
+                + " · " + getTranslation("reporting.missing") + " " + total.missing()
+                + " · " + getTranslation("reporting.returned") + " " + total.returned()
+                + " · " + getTranslation("reporting.submissionRate") + " " + Fmt.percent(total.submissionRate())
+                + " · " + getTranslation("reporting.reviewRate") + " " + Fmt.percent(total.reviewRate()));
         totals.setId("progress-totals");
+        boolean open = periods.stream().anyMatch(p -> p.code().equals(code) && OPEN_STATES.contains(p.state()));
+        provisional.setVisible(total.provisional(open));
+        provisional.setText(getTranslation("reporting.provisional", Fmt.date(clock), total.accepted(), total.due()));
         selectedCity = province ? null : me.scope().cityCode();
         selectedCounty = null;
         loadNonReporters();

@@ -52,7 +52,7 @@ public class ReportHistoryView extends VerticalLayout implements HasViewTitle {
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             return open;
         });
-        grid.addComponentColumn(r -> r.state().reported() ? receiptLink(receipts, r) : new Span())
+        grid.addComponentColumn(r -> r.state().acceptedByProvince() ? receiptLink(receipts, r) : new Span())
                 .setHeader(getTranslation("report.history.receipt")).setKey("receipt").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> {
             Div notes = new Div();

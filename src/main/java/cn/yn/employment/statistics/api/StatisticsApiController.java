@@ -4,6 +4,10 @@ import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.InvalidRequestException;
 import cn.yn.employment.common.web.DownloadFileNames;
+import cn.yn.employment.common.i18n.Translations;
+import cn.yn.employment.common.reporting.ReportingCounts;
+import cn.yn.employment.statistics.Dimension;
+import cn.yn.employment.statistics.Figures;
 import cn.yn.employment.statistics.ReportKind;
 import cn.yn.employment.statistics.StatisticsService;
 import cn.yn.employment.statistics.StatisticsFilter;
@@ -14,7 +18,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.http.ContentDisposition;
@@ -28,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The statistics reports over the API, for leaders and reviewers (token or HTTP Basic): the same PDF and Excel
+ * The statistics over the API, for leaders and reviewers (token or HTTP Basic): the reporting counts as JSON and the same PDF and Excel
  * files as the dashboard's downloads, with the same role and scope checks ({@link StatisticsReports}). A
  * city-scoped account gets its own city whatever it asks for, and another city is refused (403). Every
  * parameter is checked (period, report, format, codes) and refused with a 400 naming it.
@@ -51,6 +60,43 @@ class StatisticsApiController {
         this.reports = reports;
         this.statistics = statistics;
         this.codes = codes;
+    }
+
+    /** The reporting counts with the rates, as every page and report defines them (docs/domain.md §7). */
+    record Counts(long due, long reported, long accepted, long missing, long returned, BigDecimal submissionRate,
+                  BigDecimal reviewRate) {
+        static Counts of(ReportingCounts c) {
+            return new Counts(c.due(), c.reported(), c.accepted(), c.missing(), c.returned(), c.submissionRate(), c.reviewRate());
+        }
+    }
+
+    record AreaCounts(String code, String name, Counts counts) {
+    }
+
+    /**
+     * {@code provisional}: the figures can still change (period open, reports under review or returned), as of
+     * {@code asOf}; {@code areas}: per city, or per county when a city is given.
+     */
+    record CountsResponse(String periodCode, String scope, boolean provisional, LocalDate asOf, Counts total,
+                          List<AreaCounts> areas) {
+    }
+
+    @GetMapping("/{periodCode}/counts")
+    @Operation(summary = "应报 / 已报 / 已审核 / 缺报 / 退回 with 上报率 and 审核率, in total and per city (per county with city=)")
+    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    CountsResponse counts(@PathVariable String periodCode, @RequestParam(required = false) String city,
+                          @RequestParam(required = false) String county) {
+        StatisticsFilter filter = statistics.scoped(StatisticsFilter.all().withCity(city).withCounty(county));
+        Dimension d = filter.cityCode() == null ? Dimension.CITY : Dimension.COUNTY;
+        List<AreaCounts> areas = new ArrayList<>();
+        ReportingCounts total = ReportingCounts.NONE;
+        for (Figures g : statistics.breakdown(periodCode, filter, d)) {
+            total = total.plus(g.counts());
+            areas.add(new AreaCounts(g.key(), reports.name(d, g.key()), Counts.of(g.counts())));
+        }
+        areas.sort(Comparator.comparing(a -> a.code() == null ? "" : a.code()));
+        return new CountsResponse(periodCode, reports.scopeLabel(filter, Translations.CHINESE),
+                total.provisional(statistics.periodOpen(periodCode)), statistics.today(), Counts.of(total), areas);
     }
 
     @GetMapping("/{periodCode}/reports/{report}")

@@ -1,5 +1,7 @@
 package cn.yn.employment.statistics.internal;
 
+import cn.yn.employment.common.reporting.ReportingCounts;
+import cn.yn.employment.common.reporting.ReportingStates;
 import cn.yn.employment.statistics.CodeCount;
 import cn.yn.employment.statistics.Comparison;
 import cn.yn.employment.statistics.Dimension;
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AggregateQueries {
 
-    static final String ACCEPTED = "('ACCEPTED','FORWARDED')";
+    static final String ACCEPTED = ReportingStates.sqlIn(ReportingStates.ACCEPTED_BY_PROVINCE);
     /** Each report's previous-period headcount; its baseline when it has none (first period). */
     static final String PREV = "coalesce(r.previous_headcount, r.baseline_headcount)";
     static final String LOSS = "(case when " + PREV + " > r.headcount then " + PREV + " - r.headcount else 0 end)";
@@ -100,25 +102,27 @@ public class AggregateQueries {
     private static Sums mergeState(Sums acc, ResultSet rs) throws SQLException {
         String st = rs.getString("st");
         long n = rs.getLong("n");
-        boolean accepted = "ACCEPTED".equals(st) || "FORWARDED".equals(st);
         Sums a = acc == null ? Sums.ZERO : acc;
-        if (!accepted) {
-            return new Sums(a.dueRows() + n, a.accepted(), a.pending() + (st != null && st.startsWith("PENDING") ? n : 0),
-                    a.returned() + ("RETURNED".equals(st) ? n : 0), a.missing() + ("MISSING".equals(st) ? n : 0), a.sb(), a.se(),
+        long reported = a.reported() + (ReportingStates.reported(st) ? n : 0);
+        long returned = a.returned() + (ReportingStates.returned(st) ? n : 0);
+        if (!ReportingStates.acceptedByProvince(st)) {
+            return new Sums(a.dueRows() + n, reported, a.accepted(), returned, a.sb(), a.se(),
                     a.sp(), a.rose(), a.roseBy(), a.fell(), a.fellBy(), a.unchanged(), a.lost());
         }
-        return new Sums(a.dueRows() + n, a.accepted() + n, a.pending(), a.returned(), a.missing(), a.sb() + rs.getLong("sb"),
+        // headcounts are over accepted reports only
+        return new Sums(a.dueRows() + n, reported, a.accepted() + n, returned, a.sb() + rs.getLong("sb"),
                 a.se() + rs.getLong("se"), a.sp() + rs.getLong("sp"), a.rose() + rs.getLong("rose"), a.roseBy() + rs.getLong("rose_by"),
                 a.fell() + rs.getLong("fell"), a.fellBy() + rs.getLong("fell_by"), a.unchanged() + rs.getLong("unchanged"),
                 a.lost() + rs.getLong("lost"));
     }
 
-    private record Sums(long dueRows, long accepted, long pending, long returned, long missing, long sb, long se, long sp,
+    private record Sums(long dueRows, long reported, long accepted, long returned, long sb, long se, long sp,
                         long rose, long roseBy, long fell, long fellBy, long unchanged, long lost) {
-        static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+        /** {@code unreported}: filed enterprises without a report row, which 应报 counts too. */
         Figures figures(String key, long monitored, long unreported) {
-            return new Figures(key, monitored, dueRows + unreported, accepted, pending, returned, missing, sb, se, sp,
+            return new Figures(key, monitored, ReportingCounts.of(dueRows + unreported, reported, accepted, returned), sb, se, sp,
                     rose, roseBy, fell, fellBy, unchanged, lost);
         }
     }
@@ -219,6 +223,41 @@ public class AggregateQueries {
                         + " from report r join report o on o.enterprise_id = r.enterprise_id and o.period_code = ? and o.state in " + ACCEPTED
                         + " where r.period_code = ? and r.state in " + ACCEPTED + wr.sql(),
                 (rs, n) -> new Comparison(other, rs.getLong("n"), rs.getLong("cur"), rs.getLong("prev")), args.toArray());
+    }
+
+    /**
+     * For each period of {@code periods}, its matched comparison with the period before it (可比口径: enterprises
+     * accepted in both), in one query: the (period, previous) pairs are a derived table.
+     */
+    public List<Comparison> comparePrevious(List<String> periods, java.util.function.UnaryOperator<String> previous,
+                                            StatisticsFilter f) {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder pairs = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (String p : periods) {
+            pairs.append(pairs.length() == 0 ? "" : " union all ").append("select cast(? as varchar(7)) as p, cast(? as varchar(7)) as prev");
+            args.add(p);
+            args.add(previous.apply(p));
+        }
+        Where wr = where("r", "enterprise_id", f, "r.period_code", List.of());
+        args.addAll(wr.args());
+        Map<String, Comparison> found = new HashMap<>();
+        jdbc.query("select pp.p as k, min(pp.prev) as prev, count(*) as n, coalesce(sum(r.headcount), 0) as cur,"
+                        + " coalesce(sum(o.headcount), 0) as before from (" + pairs + ") pp"
+                        + " join report r on r.period_code = pp.p and r.state in " + ACCEPTED
+                        + " join report o on o.enterprise_id = r.enterprise_id and o.period_code = pp.prev and o.state in " + ACCEPTED
+                        + " where 1 = 1" + wr.sql() + " group by pp.p",
+                rs -> {
+                    found.put(rs.getString("k"), new Comparison(rs.getString("prev"), rs.getLong("n"), rs.getLong("cur"),
+                            rs.getLong("before")));
+                }, args.toArray());
+        List<Comparison> out = new ArrayList<>();
+        for (String p : periods) {
+            out.add(found.getOrDefault(p, new Comparison(previous.apply(p), 0, 0, 0)));
+        }
+        return out;
     }
 
     /** Reduction types of accepted reports: enterprises and persons reduced. */

@@ -46,8 +46,13 @@ public class ChartRenderer {
         return f.deriveFont(size);
     }
 
-    /** Bars of ΣE per period with the change rate (ΣE − ΣB) / ΣB as a line on a second axis. */
-    public byte[] trend(List<Figures> points, String barLabel, String lineLabel) {
+    /**
+     * Bars of ΣE per period with the change rate (ΣE − ΣB) / ΣB as a line on a second axis. A period without accepted
+     * reports has no bar and breaks the line (labelled {@code noDataLabel}, never drawn as 0); a period in
+     * {@code provisional} is drawn hatched with a dashed outline.
+     */
+    public byte[] trend(List<Figures> points, java.util.Set<String> provisional, String barLabel, String lineLabel,
+                        String noDataLabel) {
         int w = 1200;
         int h = 540;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -96,9 +101,20 @@ public class ChartRenderer {
             for (int i = 0; i < points.size(); i++) {
                 Figures p = points.get(i);
                 double x = left + slot * i + (slot - barW) / 2;
-                int bh = (int) Math.round((double) ph * p.headcount() / barTop);
-                g.setColor(BAR);
-                g.fillRect((int) x, top + ph - bh, (int) Math.max(1, barW), bh);
+                if (p.noHeadcounts()) {
+                    g.setColor(GRID.darker());
+                    g.setFont(font(12f));
+                    int tw = g.getFontMetrics().stringWidth(noDataLabel);
+                    g.drawString(noDataLabel, (int) (left + slot * i + (slot - tw) / 2), top + ph - 6);
+                    g.setFont(font(14f));
+                } else if (provisional.contains(p.key())) {
+                    drawProvisionalBar(g, (int) x, top + ph, (int) Math.max(1, barW),
+                            (int) Math.round((double) ph * p.headcount() / barTop));
+                } else {
+                    int bh = (int) Math.round((double) ph * p.headcount() / barTop);
+                    g.setColor(BAR);
+                    g.fillRect((int) x, top + ph - bh, (int) Math.max(1, barW), bh);
+                }
                 g.setColor(TEXT);
                 String period = p.key() == null ? "" : p.key();
                 if (n <= 12 || i % 2 == 0) {
@@ -108,8 +124,10 @@ public class ChartRenderer {
                     g.drawString(period, 0, 0);
                     g.setTransform(at);
                 }
-                BigDecimal r = p.changeRate();
-                if (r != null) {
+                BigDecimal r = p.noHeadcounts() ? null : p.changeRate();
+                if (r == null) {
+                    started = false; // a gap, not a line through the missing period
+                } else {
                     double cx = left + slot * i + slot / 2;
                     double cy = top + ph / 2.0 - (r.doubleValue() / maxRate) * (ph / 2.0);
                     if (started) {
@@ -151,6 +169,24 @@ public class ChartRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A bar whose figures can still change: light fill, diagonal hatching, dashed outline. */
+    private static void drawProvisionalBar(Graphics2D g, int x, int baseY, int w, int h) {
+        int y = baseY - h;
+        g.setColor(new Color(BAR.getRed(), BAR.getGreen(), BAR.getBlue(), 70));
+        g.fillRect(x, y, w, h);
+        java.awt.Shape clip = g.getClip();
+        g.clipRect(x, y, w, h);
+        g.setColor(BAR);
+        g.setStroke(new BasicStroke(1.5f));
+        for (int d = -h; d < w; d += 8) {
+            g.drawLine(x + d, baseY, x + d + h, y);
+        }
+        g.setClip(clip);
+        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        g.drawRect(x, y, w, h);
+        g.setStroke(new BasicStroke(1f));
     }
 
     static long niceCeiling(long v) {

@@ -30,7 +30,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -85,6 +84,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
             period.setValue(statistics.defaultPeriod().orElse(periods.get(0)));
         }
         city.setLabel(getTranslation("statistics.filter.city"));
+        city.setId("dashboard-city");
         city.setItems(codes.cities());
         city.setItemLabelGenerator(Code::name);
         city.setPlaceholder(getTranslation("statistics.filter.all"));
@@ -158,6 +158,9 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         StatisticsFilter f = filter();
         var locale = getLocale();
         Overview o = statistics.overview(p, f);
+        if (o.provisional()) {
+            content.add(provisionalBanner(o, "dashboard-provisional", this::getTranslation));
+        }
         content.add(kpis(o));
         content.add(downloads(p, f));
 
@@ -165,32 +168,41 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         List<String> periods = new ArrayList<>();
         List<Long> headcounts = new ArrayList<>();
         List<BigDecimal> rates = new ArrayList<>();
+        java.util.Set<Integer> provisional = new java.util.HashSet<>();
         for (List<Object> r : trend.rows()) {
-            periods.add((String) r.get(0));
-            headcounts.add((Long) r.get(3));
+            String label = (String) r.get(0);
+            if (label.endsWith(StatisticsReports.PROVISIONAL_MARK)) {
+                provisional.add(periods.size());
+            }
+            periods.add(label);
+            headcounts.add(r.get(3) instanceof Long l ? l : null);
             rates.add(rate(r.get(5)));
         }
-        content.add(section("trend", "statistics.section.trend", ChartOptions.barsAndRate(periods,
-                getTranslation("statistics.chart.headcount"), headcounts, getTranslation("statistics.chart.changeRate"), rates, true),
-                trend.withChart(null)));
+        content.add(section("trend", "statistics.section.trend", ChartOptions.empty(headcounts) ? null
+                : ChartOptions.trend(periods, getTranslation("statistics.chart.headcount"), headcounts,
+                        getTranslation("statistics.chart.changeRate"), rates, provisional), "320px", trend.withChart(null)));
 
         boolean byCounty = f.cityCode() != null;
         ReportTable regions = reports.table(byCounty ? ReportKind.SUMMARY_BY_COUNTY : ReportKind.SUMMARY_BY_CITY, p, f, locale);
-        content.add(section("regions", byCounty ? "statistics.section.county" : "statistics.section.city",
-                groupChart(regions, 5, 7), regions));
+        addGroupSection("regions", byCounty ? "statistics.section.county" : "statistics.section.city", regions, 5, 7);
 
         ReportTable industry = reports.table(ReportKind.BY_INDUSTRY, p, f, locale);
-        content.add(section("industry", "statistics.section.industry", groupChart(industry, 4, 6), industry));
+        addGroupSection("industry", "statistics.section.industry", industry, 4, 6);
 
         ReportTable progress = reports.table(ReportKind.PROGRESS, p, f, locale);
         List<String> cities = new ArrayList<>();
         List<BigDecimal> submission = new ArrayList<>();
+        List<BigDecimal> review = new ArrayList<>();
         for (List<Object> r : progress.rows().subList(Math.min(1, progress.rows().size()), progress.rows().size())) {
             cities.add((String) r.get(0));
-            submission.add(rate(r.get(7)));
+            submission.add(rate(r.get(6)));
+            review.add(rate(r.get(7)));
         }
-        content.add(section("progress", "statistics.section.progress",
-                ChartOptions.percentBars(cities, getTranslation("statistics.chart.submissionRate"), submission), progress));
+        java.util.Map<String, List<BigDecimal>> progressSeries = new java.util.LinkedHashMap<>();
+        progressSeries.put(getTranslation("statistics.chart.submissionRate"), submission);
+        progressSeries.put(getTranslation("statistics.chart.reviewRate"), review);
+        content.add(section("progress", "statistics.section.progress", ChartOptions.empty(submission) ? null
+                : ChartOptions.percentBars(cities, progressSeries), ChartOptions.heightFor(cities.size()), progress));
 
         ReportTable warnings = reports.table(ReportKind.WARNINGS, p, f, locale);
         List<String> levels = new ArrayList<>();
@@ -199,17 +211,17 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
             levels.add(reports.levelName(c.code(), locale));
             counts.add(c.enterprises());
         }
-        content.add(section("warnings", "statistics.section.warnings",
-                ChartOptions.pie(getTranslation("statistics.chart.warnings"), levels, counts), warnings));
+        content.add(section("warnings", "statistics.section.warnings", counts.isEmpty() ? null
+                : ChartOptions.pie(getTranslation("statistics.chart.warnings"), levels, counts), "320px", warnings));
 
         ReportTable reductions = reports.table(ReportKind.REDUCTIONS, p, f, locale);
-        content.add(section("reductions", "statistics.section.reductions", null, reductions));
+        content.add(section("reductions", "statistics.section.reductions", null, null, reductions));
         ReportTable types = reports.table(ReportKind.BY_REGISTRATION_TYPE, p, f, locale);
-        content.add(section("registration", "statistics.section.registrationType", null, types));
+        content.add(section("registration", "statistics.section.registrationType", null, null, types));
     }
 
-    /** Bars of a grouped table's headcount column with its change-rate column, skipping the total row. */
-    private String groupChart(ReportTable t, int headcountColumn, int rateColumn) {
+    /** A grouped table (regions, industries) with its chart: one row per group, skipping the total and the 大类 rows. */
+    private void addGroupSection(String id, String titleKey, ReportTable t, int headcountColumn, int rateColumn) {
         List<String> labels = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         List<BigDecimal> rates = new ArrayList<>();
@@ -218,15 +230,30 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
                 continue; // 大类 rows of 分行业: the chart compares the 门类
             }
             labels.add((String) r.get(0));
-            values.add((Long) r.get(headcountColumn));
-            rates.add(rate(r.get(rateColumn)));
+            // a group without accepted reports has no headcount: a gap, not a bar of 0
+            boolean none = r.get(2) instanceof Long accepted && accepted == 0;
+            values.add(none ? null : (Long) r.get(headcountColumn));
+            rates.add(none ? null : rate(r.get(rateColumn)));
         }
-        return ChartOptions.barsAndRate(labels, getTranslation("statistics.chart.headcount"), values,
-                getTranslation("statistics.chart.changeRate"), rates, true);
+        String option = ChartOptions.empty(values) ? null : ChartOptions.groupBars(labels,
+                getTranslation("statistics.chart.headcount"), values, getTranslation("statistics.chart.changeRate"), rates);
+        content.add(section(id, titleKey, option, ChartOptions.heightFor(labels.size()), t));
     }
 
     private static BigDecimal rate(Object cell) {
         return cell instanceof ReportTable.Percent pc ? Figures.percent(pc.fraction()) : null;
+    }
+
+    /** "截至 …，已审核 a / 应报 b 户；本期尚未完成，数据为临时数" above figures that can still change. */
+    static Component provisionalBanner(Overview o, String id, java.util.function.BiFunction<String, Object[], String> t) {
+        Span banner = new Span(t.apply("reporting.provisional",
+                new Object[] {o.asOf().toString(), o.figures().accepted(), o.figures().due()}));
+        banner.setId(id);
+        banner.addClassName("ems-provisional");
+        banner.getElement().getThemeList().add("badge contrast");
+        banner.getStyle().set("display", "inline-block").set("margin", "var(--lumo-space-s) 0")
+                .set("white-space", "normal").set("border", "1px dashed var(--lumo-contrast-50pct)");
+        return banner;
     }
 
     private Component kpis(Overview o) {
@@ -237,17 +264,34 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         cards.setId("dashboard-kpis");
         cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         cards.add(kpi("monitored", "statistics.kpi.monitored", Long.toString(f.monitored()), null));
-        cards.add(kpi("submission", "statistics.kpi.submission", pctText(f.submissionRate(), na),
-                getTranslation("statistics.kpi.detail.submission", f.accepted(), f.due())));
-        cards.add(kpi("headcount", "statistics.kpi.headcount", Long.toString(f.headcount()), null));
-        cards.add(kpi("change", "statistics.kpi.change", pctText(f.changeRate(), na),
-                getTranslation("statistics.kpi.detail.change", Long.toString(f.change()), Long.toString(f.baselineHeadcount()))));
+        cards.add(defined("due", "reporting.due", Long.toString(f.due()), null, this::getTranslation));
+        cards.add(defined("reported", "reporting.reported", Long.toString(f.reported()), null, this::getTranslation));
+        cards.add(defined("accepted", "reporting.accepted", Long.toString(f.accepted()), null, this::getTranslation));
+        cards.add(defined("missing", "reporting.missing", Long.toString(f.missing()),
+                getTranslation("statistics.kpi.detail.returned", f.returned()), this::getTranslation));
+        cards.add(defined("submission", "reporting.submissionRate", pctText(f.submissionRate(), na),
+                getTranslation("statistics.kpi.detail.submission", f.reported(), f.due()), this::getTranslation));
+        cards.add(defined("review", "reporting.reviewRate", pctText(f.reviewRate(), na),
+                getTranslation("statistics.kpi.detail.review", f.accepted(), f.due()), this::getTranslation));
+        boolean headcounts = !f.noHeadcounts();
+        cards.add(kpi("headcount", "statistics.kpi.headcount", headcounts ? Long.toString(f.headcount()) : na, null));
+        cards.add(kpi("change", "statistics.kpi.change", pctText(f.changeRate(), na), headcounts
+                ? getTranslation("statistics.kpi.detail.change", Long.toString(f.change()), Long.toString(f.baselineHeadcount()))
+                : null));
         cards.add(kpi("mom", "statistics.kpi.mom", pctText(o.monthOnMonth().rate(), na), compare(o.monthOnMonth())));
         cards.add(kpi("yoy", "statistics.kpi.yoy", pctText(o.yearOnYear().rate(), na), compare(o.yearOnYear())));
         cards.add(kpi("jobloss", "statistics.kpi.jobLoss", pctText(f.jobLossRate(), na), null));
         cards.add(kpi("warnings", "statistics.kpi.warnings", Long.toString(o.warnings()),
                 getTranslation("statistics.kpi.detail.warnings", Long.toString(o.warningLevels().stream().mapToLong(CodeCount::persons).sum()))));
         return cards;
+    }
+
+    /** A key figure named by a reporting term ({@code reporting.*}), with the term's definition as its tooltip. */
+    static KpiCard defined(String id, String termKey, String value, String detail,
+                           java.util.function.BiFunction<String, Object[], String> t) {
+        KpiCard card = new KpiCard(id, t.apply(termKey, new Object[0]), value, detail);
+        card.setTooltipText(t.apply(termKey + ".help", new Object[0]));
+        return card;
     }
 
     private String compare(Comparison c) {
@@ -258,24 +302,8 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         return fraction == null ? na : Figures.percent(fraction).toPlainString() + "%";
     }
 
-    static Component kpi(String id, String label, String value, String detail, java.util.function.Function<String, String> t) {
-        Div card = new Div();
-        card.setId("kpi-" + id);
-        card.addClassName("ems-kpi");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "150px");
-        Span l = new Span(t.apply(label));
-        l.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        Span v = new Span(value);
-        v.addClassName("ems-kpi-value");
-        v.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
-        card.add(l, v);
-        if (detail != null) {
-            Span d = new Span(detail);
-            d.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
-            card.add(d);
-        }
-        return card;
+    static KpiCard kpi(String id, String label, String value, String detail, java.util.function.Function<String, String> t) {
+        return new KpiCard(id, t.apply(label), value, detail);
     }
 
     private Component kpi(String id, String label, String value, String detail) {
@@ -311,7 +339,11 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         return a;
     }
 
-    private Component section(String id, String titleKey, String chartOption, ReportTable table) {
+    /**
+     * A section: title with its Excel link, the chart (or "暂无数据" when there is nothing to draw; no chart at all when
+     * {@code chartHeight} is null) above the table, both full width so every column fits.
+     */
+    private Component section(String id, String titleKey, String chartOption, String chartHeight, ReportTable table) {
         VerticalLayout s = new VerticalLayout();
         s.setId("section-" + id);
         s.setPadding(false);
@@ -320,39 +352,53 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
                 download(getTranslation("statistics.action.excel"), id + "-" + table.periodCode() + ".xlsx", XLSX,
                         () -> reports.excel(table)));
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        FlexLayout body = new FlexLayout();
-        body.setWidthFull();
-        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        body.getStyle().set("gap", "var(--lumo-space-m)");
-        if (chartOption != null) {
+        s.add(head);
+        if (chartHeight != null && chartOption != null) {
             EChart chart = new EChart();
             chart.setId("chart-" + id);
-            chart.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
+            chart.setHeight(chartHeight);
             chart.setOption(chartOption);
-            body.add(chart);
+            s.add(chart);
+        } else if (chartHeight != null) {
+            Div none = new Div(getTranslation("reporting.empty"));
+            none.setId("chart-" + id + "-empty");
+            none.addClassName("ems-chart-empty");
+            none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("padding", "var(--lumo-space-l)")
+                    .set("border", "1px dashed var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                    .set("text-align", "center").set("width", "100%").set("box-sizing", "border-box");
+            s.add(none);
         }
         Grid<List<Object>> grid = grid(table);
         grid.setId("table-" + id);
-        grid.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
-        body.add(grid);
-        s.add(head, body);
+        grid.setWidthFull();
+        s.add(grid);
         return s;
     }
 
-    static Grid<List<Object>> grid(ReportTable t) {
+    private Grid<List<Object>> grid(ReportTable t) {
+        return grid(t, getTranslation("reporting.empty"));
+    }
+
+    static Grid<List<Object>> grid(ReportTable t, String emptyText) {
         Grid<List<Object>> grid = new Grid<>();
         for (int i = 0; i < t.headers().size(); i++) {
             int col = i;
-            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(t.headers().get(i))
-                    .setResizable(true).setAutoWidth(true);
+            // headers wrap and numeric columns share the width, so every column fits at 1,440 px
+            Span header = new Span(t.headers().get(i));
+            header.getStyle().set("white-space", "normal").set("line-height", "1.2");
+            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(header)
+                    .setResizable(true);
             if (i > 0) {
-                c.setTextAlign(ColumnTextAlign.END);
+                c.setTextAlign(ColumnTextAlign.END).setWidth("6.5em").setFlexGrow(1);
             } else {
-                c.setFrozen(true);
+                c.setFrozen(true).setWidth("13em").setFlexGrow(0);
             }
         }
         grid.setItems(t.rows());
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (t.rows().isEmpty()) {
+            grid.setEmptyStateText(emptyText);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         if (t.rows().size() <= 20) {
             grid.setAllRowsVisible(true);
         } else {

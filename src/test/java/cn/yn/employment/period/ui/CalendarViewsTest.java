@@ -13,7 +13,9 @@ import cn.yn.employment.period.ChaseService;
 import cn.yn.employment.period.JobInfo;
 import cn.yn.employment.period.NonReporter;
 import cn.yn.employment.period.PeriodCalendarService;
+import cn.yn.employment.common.reporting.ReportingCounts;
 import cn.yn.employment.period.ProgressRow;
+import cn.yn.employment.ui.DefinedTerm;
 import cn.yn.employment.period.ProgressService;
 import cn.yn.employment.ui.HomePanel;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -132,6 +134,11 @@ class CalendarViewsTest extends CalendarTestBase {
         long notYet1 = enterprise("未报1", city, "531002", "y@example.com", "13900000002");
         long notYet2 = enterprise("未报2", city, "531023", null, null);
         report(done, code, "ACCEPTED");
+        // sent back to the enterprise: not 已报, so 缺报 (and chased); under review: 已报, not 已审核
+        long returned = enterprise("退回", city, "531023", null, null);
+        report(returned, code, "RETURNED");
+        long pending = enterprise("待审", city, "531023", null, null);
+        report(pending, code, "PENDING_CITY");
         long entUser = user("e" + unique(), Scope.enterprise(notYet1), Role.ENTERPRISE);
 
         signInNew(Scope.city(city), Role.CITY_REVIEWER);
@@ -140,19 +147,26 @@ class CalendarViewsTest extends CalendarTestBase {
         List<ProgressRow> rows = view.areas.getListDataView().getItems().toList();
         assertThat(rows).extracting(ProgressRow::areaCode).containsExactly("531002", "531023");
         ProgressRow first = rows.get(0);
-        assertThat(first.due()).isEqualTo(2);
-        assertThat(first.submitted()).isEqualTo(1);
-        assertThat(first.accepted()).isEqualTo(1);
-        assertThat(first.missing()).isEqualTo(1);
+        assertThat(first.counts()).isEqualTo(ReportingCounts.of(2, 1, 1, 0));
         assertThat(first.overdue()).isFalse();
+        assertThat(rows.get(1).counts()).isEqualTo(ReportingCounts.of(3, 1, 0, 1));
+        assertThat(rows.get(1).missing()).isEqualTo(2);
+        assertThat(view.totals.getText()).contains("应报 5", "已报 2", "已审核 1", "缺报 3", "退回 1", "上报率 40.00%", "审核率 20.00%");
+        // the period is open: the figures are marked as provisional, as of the business date
+        assertThat(view.provisional.isVisible()).isTrue();
+        assertThat(view.provisional.getText()).isEqualTo("截至 2033-04-05，已审核 1 / 应报 5 户；本期尚未完成，数据为临时数");
+        // each count's header explains it
+        assertThat(view.areas.getColumns().stream().map(c -> c.getHeaderComponent())
+                .filter(DefinedTerm.class::isInstance).map(c -> ((DefinedTerm) c).definition()).toList())
+                .hasSize(7).anySatisfy(d -> assertThat(d).startsWith("已报：已提交且未被退回"));
         assertThat(view.nonReporters.getListDataView().getItems().map(NonReporter::enterpriseId).toList())
-                .containsExactlyInAnyOrder(notYet1, notYet2);
+                .containsExactlyInAnyOrder(notYet1, notYet2, returned);
 
         ButtonKt._click(view.chaseAll);
         ButtonKt._click(view.chaseAll); // double click
-        assertThat(jdbc.queryForObject("select count(*) from chase_log where period_code = ?", Integer.class, code)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from chase_log where period_code = ?", Integer.class, code)).isEqualTo(3);
         assertThat(notifications(entUser, NotificationService.CHASE)).isEqualTo(1);
-        assertThat(view.log.getListDataView().getItems().count()).isEqualTo(2);
+        assertThat(view.log.getListDataView().getItems().count()).isEqualTo(3);
         deliverOutbox();
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
         // after the interval it may chase again

@@ -94,7 +94,7 @@ class DashboardBrowserTest {
             waitFor(60).until(d -> drawnPixels("chart-" + chart) > 1000);
         }
         String series = (String) js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-regions'))"
-                + ".getOption().xAxis[0].data)");
+                + ".getOption().yAxis[0].data)");
         assertThat(series).contains("昆明市");
 
         // the whole page for the guide

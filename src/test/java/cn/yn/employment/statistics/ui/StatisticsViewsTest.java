@@ -117,8 +117,16 @@ class StatisticsViewsTest extends StatisticsTestBase {
         choose(view.registrationType, c -> c.code().equals(DIQING_TYPE));
         total = GridKt._getFormattedRow(table("regions"), 0);
         assertThat(total.subList(0, 8)).containsExactly("合计", "6", "2", "1800", "1800", "1880", "80", "4.44%");
+        // 应报 6, 已报 3 (E4, E9 accepted, E7 pending), 已审核 2, 缺报 3 (returned E6, missing E5, no report E8), 退回 1
         assertThat(GridKt._getFormattedRow(table("progress"), 0))
-                .containsExactly("合计", "6", "2", "1", "1", "1", "1", "33.33%");
+                .containsExactly("合计", "6", "3", "2", "3", "1", "50.00%", "33.33%");
+        assertThat(kpi("submission")).isEqualTo("50.00%");
+        assertThat(kpi("review")).isEqualTo("33.33%");
+        KpiCard reported = _get(KpiCard.class, spec -> spec.withId("kpi-reported"));
+        assertThat(reported.value()).isEqualTo("3");
+        assertThat(reported.getTooltip().getText()).isEqualTo("已报：已提交且未被退回的报表（待市审、待省审、省已通过、已上报部）");
+        // one report under review and one returned: the figures are marked as provisional
+        assertThat(_get(Span.class, spec -> spec.withId("dashboard-provisional")).getText()).contains("已审核 2 / 应报 6 户");
         assertThat(GridKt._size(table("warnings"))).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(table("warnings"), 0)).contains("迪庆测试九号", "红色");
 
@@ -130,6 +138,49 @@ class StatisticsViewsTest extends StatisticsTestBase {
         _setValue(view.months, 12);
         assertThat(GridKt._size(table("trend"))).isEqualTo(12);
         assertThat(GridKt._getFormattedRow(table("trend"), 11).get(0)).isEqualTo(BulletinFixture.PREVIOUS);
+    }
+
+    @Test
+    void periodsWithoutDataAreGapsUnfinishedOnesAreMarkedAndEmptyChartsSaySo() throws Exception {
+        signInProvinceLeader();
+        UI.getCurrent().navigate("dashboard");
+        DashboardView view = _get(DashboardView.class);
+        _setValue(view.period, PERIOD);
+        choose(view.city, c -> c.code().equals(DIQING));
+        choose(view.registrationType, c -> c.code().equals(DIQING_TYPE));
+
+        // 2090-07 … 2091-04 have no report in 迪庆: "—", not 0; 2091-06 has one under review and one returned: marked *
+        assertThat(GridKt._getFormattedRow(table("trend"), 0)).containsExactly("2090-07", "—", "—", "—", "—", "—", "—", "—");
+        assertThat(GridKt._getFormattedRow(table("trend"), 10).subList(0, 4)).containsExactly("2091-05", "1", "1000", "1000");
+        assertThat(GridKt._getFormattedRow(table("trend"), 11).get(0)).isEqualTo("2091-06 *");
+        // 较上期增减 over the enterprises accepted in both months only (E4: 1000 → 1100), not 1880 − 1000
+        assertThat(GridKt._getFormattedRow(table("trend"), 11).get(6)).isEqualTo("100");
+        com.fasterxml.jackson.databind.JsonNode chart = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(_get(EChart.class, spec -> spec.withId("chart-trend")).getOption());
+        com.fasterxml.jackson.databind.JsonNode bars = chart.get("series").get(0).get("data");
+        assertThat(bars.get(0).isNull()).isTrue();
+        assertThat(bars.get(10).asLong()).isEqualTo(1000);
+        assertThat(bars.get(11).get("itemStyle").get("borderType").asText()).isEqualTo("dashed");
+        assertThat(chart.get("series").get(1).get("data").get(0).isNull()).isTrue();
+
+        // 2091-05: no layoff warning in 迪庆 — an empty state instead of an empty donut
+        _setValue(view.period, BulletinFixture.PREVIOUS);
+        assertThat(_get(Div.class, spec -> spec.withId("chart-warnings-empty")).getText()).isEqualTo("暂无数据");
+        assertThat(_find(EChart.class, spec -> spec.withId("chart-warnings"))).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("dashboard-provisional"))).as("settled").isEmpty();
+    }
+
+    @Test
+    void theLeadersHomePanelUsesTheSameDefinitions() {
+        signInProvinceLeader();
+        UI.getCurrent().navigate("dashboard");
+        Component panel = ctx.getBean(LeaderHomePanel.class).create(new cn.yn.employment.common.security.CurrentUser(1, "tester",
+                "测试", java.util.Set.of(Role.LEADER), Scope.province()));
+        UI.getCurrent().add(panel);
+        KpiCard submission = _get(KpiCard.class, spec -> spec.withId("kpi-home-submission"));
+        assertThat(submission.getTooltip().getText()).isEqualTo("上报率 = 已报 ÷ 应报");
+        assertThat(_get(KpiCard.class, spec -> spec.withId("kpi-home-review")).getTooltip().getText())
+                .isEqualTo("审核率 = 已审核 ÷ 应报");
     }
 
     @Test
