@@ -82,7 +82,7 @@ public class WorkItemDialog extends Dialog {
         subject.add(new H4(getTranslation("review.detail.subject")));
         if (item.returnedByProvince() && item.returnComment() != null) {
             Span note = new Span(getTranslation("review.detail.returnComment", item.returnComment()));
-            note.getElement().getThemeList().add("badge contrast");
+            note.addClassName("ems-callout");
             note.setId("review-province-return-note");
             subject.add(note);
         }
