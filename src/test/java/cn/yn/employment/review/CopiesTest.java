@@ -57,7 +57,7 @@ class CopiesTest extends ReviewTestBase {
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'REVIEW_COPY' and target_id = ?",
                 Integer.class, runtime.getVariable(pi, "subjectId").toString())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id"
-                + " where u.username = 'prov_leader' and n.kind = 'COPY' and n.body like '%抄送公司%'", Integer.class)).isEqualTo(1);
+                + " where u.username = 'prov_leader' and n.kind = 'COPY' and n.body like '抄送公司 %'", Integer.class)).isEqualTo(1);
     }
 
     @Test

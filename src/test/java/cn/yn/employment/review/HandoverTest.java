@@ -177,6 +177,6 @@ class HandoverTest extends ReviewTestBase {
     /** Notifications of the kind to the user that name the enterprise. */
     private int notificationsOf(String username, String kind, String enterprise) {
         return jdbc.queryForObject("select count(*) from notification n join app_user u on u.id = n.user_id"
-                + " where u.username = ? and n.kind = ? and n.body like ?", Integer.class, username, kind, "%" + enterprise + "%");
+                + " where u.username = ? and n.kind = ? and n.body like ?", Integer.class, username, kind, enterprise + " %");
     }
 }
