@@ -235,6 +235,7 @@ public class WorkItemDialog extends Dialog {
         returnTo.setValue(ReturnTo.ENTERPRISE);
         returnTo.setVisible(item.isProvinceTask());
         returnTo.setId("review-return-to");
+        returnTo.getStyle().set("flex", "none").set("white-space", "nowrap"); // beside the text areas, never wrapped
 
         boolean mine = user.username().equals(item.claimedBy());
         claim.setText(getTranslation("review.action.claim"));
