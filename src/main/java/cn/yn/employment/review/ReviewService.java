@@ -8,6 +8,8 @@ import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
+import cn.yn.employment.common.security.Person;
+import cn.yn.employment.common.security.PersonDirectory;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.review.internal.InboxQueries;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -77,12 +79,14 @@ public class ReviewService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ReviewMetrics metrics;
+    private final PersonDirectory people;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     ReviewService(CurrentUserProvider users, InboxQueries queries, JdbcTemplate jdbc, TaskService tasks,
                   HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager,
-                  ReviewMetrics metrics) {
+                  ReviewMetrics metrics, PersonDirectory people) {
+        this.people = people;
         this.users = users;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -158,6 +162,9 @@ public class ReviewService {
             }
             if (!item.claimedBy().equals(u.username())) {
                 throw new DomainException("review.error.claimedByOther", item.claimedBy());
+            }
+            if (item.delegated()) {
+                throw new DomainException("review.handover.resolveFirst");
             }
             tasks.unclaim(taskId);
             audit.record("REVIEW_RELEASE", item.kind(), Long.toString(item.subjectId()), Map.of("taskId", taskId), null);
@@ -345,6 +352,11 @@ public class ReviewService {
         if (returnTo == ReturnTo.CITY && !item.isProvinceTask()) {
             throw new DomainException("review.error.cityCannotReturnToCity");
         }
+        if (item.delegated()) {
+            // the delegate gives an opinion and 交回; the owner decides once it is back
+            throw new DomainException(u.username().equals(item.claimedBy()) ? "review.handover.resolveFirst"
+                    : "review.handover.delegated", item.owner(), item.claimedBy());
+        }
         if (item.claimedBy() != null && !item.claimedBy().equals(u.username())) {
             throw new DomainException("review.error.claimedByOther", item.claimedBy());
         }
@@ -383,13 +395,24 @@ public class ReviewService {
         Instant now = clock.instant();
         List<WorkItem> open = queries.openOfSubject(kind, subjectId, now);
         List<WorkItem> done = queries.doneOfSubject(kind, subjectId);
-        if (open.isEmpty() && done.isEmpty()) {
-            return List.of();
-        }
         boolean visible = java.util.stream.Stream.concat(open.stream(), done.stream())
                 .anyMatch(w -> u.scope().coversCity(w.cityCode()));
-        if (!visible) {
+        if ((!open.isEmpty() || !done.isEmpty()) && !visible) {
             return List.of(); // another city's subject reads like one that was never reviewed
+        }
+        return timelineOf(kind, subjectId);
+    }
+
+    /**
+     * The timeline without the caller checks: for {@link Copies#timeline}, whose caller has checked that the user is
+     * the recipient of a copy of this subject. Names every actor by name and unit.
+     */
+    List<TimelineEntry> timelineOf(String kind, long subjectId) {
+        Instant now = clock.instant();
+        List<WorkItem> open = queries.openOfSubject(kind, subjectId, now);
+        List<WorkItem> done = queries.doneOfSubject(kind, subjectId);
+        if (open.isEmpty() && done.isEmpty()) {
+            return List.of();
         }
         List<TimelineEntry> entries = new ArrayList<>();
         Set<String> reviewerTaskIds = new HashSet<>();
@@ -410,8 +433,8 @@ public class ReviewService {
                     engineEnd.put(t.getId(), t.getEndTime().toInstant());
                 }
                 if (!reviewerTaskIds.contains(t.getId()) && t.getEndTime() != null) {
-                    entries.add(new TimelineEntry(t.getEndTime().toInstant(), "RESUBMITTED", t.getAssignee(),
-                            t.getTaskDefinitionKey(), null, null));
+                    entries.add(new TimelineEntry(t.getEndTime().toInstant(), "RESUBMITTED",
+                            t.getCompletedBy() != null ? t.getCompletedBy() : t.getAssignee(), t.getTaskDefinitionKey(), null, null));
                 }
             }
             for (Comment c : tasks.getProcessInstanceComments(pi)) {
@@ -427,8 +450,44 @@ public class ReviewService {
         for (WorkItem o : open) {
             entries.add(new TimelineEntry(o.submittedAt(), "PENDING", o.claimedBy(), o.taskKey(), null, null));
         }
+        entries.addAll(handovers(kind, subjectId));
         entries.sort(Comparator.comparing(TimelineEntry::at));
-        return entries;
+        return named(entries);
+    }
+
+    /** Transfers, delegations, their resolutions and copies of the subject's items. */
+    private List<TimelineEntry> handovers(String kind, long subjectId) {
+        List<TimelineEntry> out = new ArrayList<>(jdbc.query("select created_at, action, from_username, to_username, reason"
+                        + " from work_item_handover where kind = ? and subject_id = ?",
+                (rs, i) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), HANDOVER_TYPES.get(rs.getString(2)), rs.getString(3),
+                        null, null, null, rs.getString(5), rs.getString(4), null), kind, subjectId));
+        out.addAll(jdbc.query("select created_at, from_username, to_username, reason, task_key from work_item_copy"
+                        + " where kind = ? and subject_id = ?",
+                (rs, i) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), "COPIED", rs.getString(2), null,
+                        rs.getString(5), null, rs.getString(4), rs.getString(3), null), kind, subjectId));
+        return out;
+    }
+
+    private static final Map<String, String> HANDOVER_TYPES = Map.of(HandoverAction.TRANSFER.name(), "TRANSFERRED",
+            HandoverAction.DELEGATE.name(), "DELEGATED", HandoverAction.RESOLVE.name(), "RESOLVED");
+
+    private List<TimelineEntry> named(List<TimelineEntry> entries) {
+        Set<String> names = new HashSet<>();
+        entries.forEach(e -> {
+            names.add(e.actor());
+            names.add(e.target());
+        });
+        names.remove(null);
+        Map<String, Person> found = people.findAll(names);
+        return entries.stream().map(e -> e.withNames(label(found, e.actor()), label(found, e.target()))).toList();
+    }
+
+    private static String label(Map<String, Person> found, String username) {
+        if (username == null) {
+            return null;
+        }
+        Person p = found.get(username);
+        return p == null ? username : p.label();
     }
 
     // ---------------------------------------------------------------- saved filters

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One row of a reviewer inbox: an open reviewer task (待办, {@code done == false}) or a completed one (已办,
- * {@code done == true}, with who decided what and when).
+ * {@code done == true}, with who decided what and when). While an item is delegated (委派), {@code claimedBy} is the
+ * delegate and {@code owner} the reviewer it comes back to.
  */
 public record WorkItem(
         String taskId,
@@ -26,6 +27,8 @@ public record WorkItem(
         Instant dueAt,
         boolean overdue,
         String claimedBy,
+        String owner,
+        boolean delegated,
         boolean returnedByProvince,
         String returnComment,
         boolean done,

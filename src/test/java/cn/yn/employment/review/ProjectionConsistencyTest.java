@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The projection never disagrees with the engine, whatever sequence of actions reviewers and enterprises take. */
 class ProjectionConsistencyTest extends ReviewTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Handover handover;
+
     @Test
     void randomisedActionsLeaveWorkItemsEqualToTheEnginesReviewerTasks() {
         Random random = new Random(20261125L);
@@ -53,15 +56,20 @@ class ProjectionConsistencyTest extends ReviewTestBase {
                     : "530100".equals(city) ? kunming.get(random.nextInt(2)) : QUJING;
             as(actor);
             try {
-                switch (random.nextInt(5)) {
+                CurrentUser colleague = prov ? (actor == PROVINCE ? PROVINCE_B : PROVINCE)
+                        : actor == KUNMING_A ? KUNMING_B : KUNMING_A;
+                switch (random.nextInt(8)) {
                     case 0 -> review.claim(task.getId());
                     case 1 -> review.release(task.getId());
                     case 2, 3 -> review.approve(task.getId(), null);
-                    default -> review.returnTask(task.getId(),
+                    case 4 -> review.returnTask(task.getId(),
                             prov && random.nextBoolean() ? ReturnTo.CITY : ReturnTo.ENTERPRISE, "随机退回 " + step);
+                    case 5 -> handover.transfer(task.getId(), colleague.username(), "随机转办 " + step);
+                    case 6 -> handover.delegate(task.getId(), colleague.username(), "随机委派 " + step);
+                    default -> handover.resolve(task.getId(), "随机交回 " + step);
                 }
             } catch (DomainException e) {
-                domainRefusals++; // e.g. claimed by the teammate: a legitimate refusal
+                domainRefusals++; // e.g. claimed by the teammate, or delegated: a legitimate refusal
             }
         }
         assertThat(instances.size()).isGreaterThan(20);
@@ -72,13 +80,17 @@ class ProjectionConsistencyTest extends ReviewTestBase {
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(IdentityLink::getGroupId).findFirst().orElse(null);
             if (group != null) {
-                engine.put(t.getId(), group + "|" + t.getAssignee() + "|" + t.getProcessInstanceId());
+                boolean delegated = t.getDelegationState() == org.flowable.task.api.DelegationState.PENDING;
+                engine.put(t.getId(), group + "|" + t.getAssignee() + "|" + t.getProcessInstanceId() + "|" + delegated
+                        + "|" + (delegated ? t.getOwner() : null));
             }
         }
         Map<String, String> projection = new TreeMap<>();
-        jdbc.query("select task_id, candidate_group, claimed_by, process_instance_id from work_item", rs -> {
-            projection.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+        jdbc.query("select task_id, candidate_group, claimed_by, process_instance_id, delegated, owner_username from work_item", rs -> {
+            projection.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                    + rs.getBoolean(5) + "|" + rs.getString(6));
         });
+        assertThat(engine.values()).as("some items are delegated at the end").anyMatch(v -> v.contains("|true|"));
         assertThat(engine).isNotEmpty();
         assertThat(projection).isEqualTo(engine);
         // every reviewer task ever completed has exactly one done row

@@ -36,6 +36,12 @@ public abstract class ReviewTestBase {
     protected static final CurrentUser QUJING = user(13, "qj_a", Role.CITY_REVIEWER, Scope.city("530300"));
     protected static final CurrentUser PROVINCE = user(14, "prov_a", Role.PROVINCE_REVIEWER, Scope.province());
     protected static final CurrentUser PROVINCE_B = user(15, "prov_b", Role.PROVINCE_REVIEWER, Scope.province());
+    protected static final CurrentUser KUNMING_LEADER = user(16, "km_leader", Role.LEADER, Scope.city("530100"));
+    protected static final CurrentUser QUJING_LEADER = user(17, "qj_leader", Role.LEADER, Scope.city("530300"));
+    protected static final CurrentUser PROVINCE_LEADER = user(18, "prov_leader", Role.LEADER, Scope.province());
+    /** The test users as accounts (names and units for timelines, colleagues for 转办/委派/抄送). */
+    protected static final List<CurrentUser> ACCOUNTS = List.of(KUNMING_A, KUNMING_B, QUJING, PROVINCE, PROVINCE_B,
+            KUNMING_LEADER, QUJING_LEADER, PROVINCE_LEADER);
 
     @Autowired
     protected ReviewService review;
@@ -61,7 +67,25 @@ public abstract class ReviewTestBase {
         runtime.createProcessInstanceQuery().list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
         jdbc.update("delete from work_item_done");
         jdbc.update("delete from saved_filter");
+        jdbc.update("delete from work_item_handover");
+        jdbc.update("delete from work_item_copy");
+        ACCOUNTS.forEach(this::ensureAccount);
         SecurityContextHolder.clearContext();
+    }
+
+    /** An enabled account for the test user, display name "<username>（测试）". */
+    protected void ensureAccount(CurrentUser u) {
+        Integer n = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, u.username());
+        if (n != null && n > 0) {
+            jdbc.update("update app_user set enabled = true where username = ?", u.username());
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        jdbc.update("insert into app_user (username, password_hash, display_name, scope_type, scope_code, enabled, created_at,"
+                        + " updated_at) values (?, 'x', ?, ?, ?, true, ?, ?)", u.username(), u.username() + "（测试）",
+                u.scope().type().name(), u.scope().code(), now, now);
+        Long id = jdbc.queryForObject("select id from app_user where username = ?", Long.class, u.username());
+        u.roles().forEach(r -> jdbc.update("insert into app_user_role (user_id, role) values (?, ?)", id, r.name()));
     }
 
     @AfterEach

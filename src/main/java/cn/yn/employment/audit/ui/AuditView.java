@@ -5,6 +5,7 @@ import cn.yn.employment.audit.AuditEntry;
 import cn.yn.employment.audit.AuditQuery;
 import cn.yn.employment.audit.AuditService;
 import cn.yn.employment.audit.ChainVerification;
+import cn.yn.employment.common.security.PersonDirectory;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.ui.Feedback;
@@ -45,6 +46,8 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
 
     private final transient AuditService audit;
     final TextField actor = new TextField();
+    private final transient PersonDirectory people;
+    private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
     final TextField action = new TextField();
     final TextField targetType = new TextField();
     final TextField targetId = new TextField();
@@ -55,7 +58,8 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
     final Span total = new Span();
     private volatile AuditQuery query = AuditQuery.all();
 
-    public AuditView(AuditService audit) {
+    public AuditView(AuditService audit, PersonDirectory people) {
+        this.people = people;
         this.audit = audit;
         setSizeFull();
         addClassName("ems-admin-view");
@@ -120,7 +124,9 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
 
         grid.addColumn(e -> e.seq() == null ? "" : e.seq().toString()).setHeader(getTranslation("audit.field.seq")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.field.time")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.field.actor")).setAutoWidth(true);
+        // who acted, by name and unit (the username stays the filter's value)
+        grid.addColumn(e -> actorNames.computeIfAbsent(e.actor(), people::label)).setHeader(getTranslation("audit.field.actor"))
+                .setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.field.action")).setAutoWidth(true);
         grid.addColumn(AuditEntry::targetType).setHeader(getTranslation("audit.field.targetType")).setAutoWidth(true);
         grid.addColumn(AuditEntry::targetId).setHeader(getTranslation("audit.field.targetId")).setAutoWidth(true);

@@ -7,6 +7,7 @@ import cn.yn.employment.report.ReportEvent;
 import cn.yn.employment.report.ReportService;
 import cn.yn.employment.report.ReportVersionView;
 import cn.yn.employment.report.ReportView;
+import cn.yn.employment.common.security.PersonDirectory;
 import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
@@ -27,9 +28,11 @@ import java.util.List;
 class ReportDetailsProvider implements SubjectDetailsProvider {
 
     private final ReportService reports;
+    private final PersonDirectory people;
 
-    ReportDetailsProvider(ReportService reports) {
+    ReportDetailsProvider(ReportService reports, PersonDirectory people) {
         this.reports = reports;
+        this.people = people;
     }
 
     @Override
@@ -128,11 +131,11 @@ class ReportDetailsProvider implements SubjectDetailsProvider {
                 body.addFormItem(new Span(v.warningExplanation()), root.getTranslation("report.field.explanation"));
             }
             root.add(new Details(root.getTranslation("report.versions.item", v.versionNo(), ReportFormat.time(v.submittedAt()),
-                    v.submittedBy()), body));
+                    people.label(v.submittedBy())), body));
         }
         root.add(new H4(root.getTranslation("report.timeline.title")));
         for (ReportEvent ev : reports.events(r.id())) {
-            root.add(new Paragraph(ReportFormat.time(ev.at()) + " · " + ev.actor() + " · "
+            root.add(new Paragraph(ReportFormat.time(ev.at()) + " · " + people.label(ev.actor()) + " · "
                     + root.getTranslation("report.event." + ev.action()) + (ev.comment() == null ? "" : "：" + ev.comment())));
         }
         return root;

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import cn.yn.employment.processadmin.ProcessInstanceDiagrams;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
@@ -54,6 +55,15 @@ public class ReportHistoryView extends VerticalLayout implements HasViewTitle {
         });
         grid.addComponentColumn(r -> r.state().acceptedByProvince() ? receiptLink(receipts, r) : new Span())
                 .setHeader(getTranslation("report.history.receipt")).setKey("receipt").setAutoWidth(true);
+        // the review process of the report: where it is now and the path it took (processadmin's instance diagram)
+        grid.addComponentColumn(r -> {
+            if (r.processInstanceId() == null) {
+                return new Span();
+            }
+            Anchor diagram = new Anchor(ProcessInstanceDiagrams.path(r.processInstanceId()), getTranslation("report.history.diagram"));
+            diagram.setId("report-diagram-" + r.periodCode());
+            return diagram;
+        }).setHeader(getTranslation("report.history.process")).setKey("diagram").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> {
             Div notes = new Div();
             List<ReportEvent> events = reports.events(r.id());

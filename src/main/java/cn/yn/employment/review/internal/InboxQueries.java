@@ -27,7 +27,7 @@ public class InboxQueries {
 
     static final String OPEN_COLUMNS = "task_id, process_instance_id, kind, subject_id, period_code, city_code, county_code,"
             + " industry_division, enterprise_id, enterprise_name, uscc, task_key, candidate_group, state, has_warnings,"
-            + " submitted_at, due_at, claimed_by, returned_by_province, return_comment";
+            + " submitted_at, due_at, claimed_by, owner_username, delegated, returned_by_province, return_comment";
     static final String DONE_COLUMNS = "task_id, process_instance_id, kind, subject_id, period_code, city_code, county_code,"
             + " industry_division, enterprise_id, enterprise_name, uscc, task_key, candidate_group, state, has_warnings,"
             + " submitted_at, completed_by, decision, return_to, comment, completed_at";
@@ -191,7 +191,8 @@ public class InboxQueries {
                     rs.getString("industry_division"), longOrNull(rs, "enterprise_id"), rs.getString("enterprise_name"),
                     rs.getString("uscc"), rs.getString("task_key"), rs.getString("candidate_group"), rs.getString("state"),
                     rs.getBoolean("has_warnings"), inst(rs, "submitted_at"), due, due != null && due.isBefore(now),
-                    rs.getString("claimed_by"), rs.getBoolean("returned_by_province"), rs.getString("return_comment"),
+                    rs.getString("claimed_by"), rs.getString("owner_username"), rs.getBoolean("delegated"),
+                    rs.getBoolean("returned_by_province"), rs.getString("return_comment"),
                     false, null, null, null, null, null);
         };
     }
@@ -201,6 +202,6 @@ public class InboxQueries {
             rs.getString("city_code"), rs.getString("county_code"), rs.getString("industry_division"),
             longOrNull(rs, "enterprise_id"), rs.getString("enterprise_name"), rs.getString("uscc"), rs.getString("task_key"),
             rs.getString("candidate_group"), rs.getString("state"), rs.getBoolean("has_warnings"), inst(rs, "submitted_at"),
-            null, false, null, false, null, true, rs.getString("completed_by"), rs.getString("decision"),
+            null, false, null, null, false, false, null, true, rs.getString("completed_by"), rs.getString("decision"),
             rs.getString("return_to"), rs.getString("comment"), inst(rs, "completed_at"));
 }

@@ -20,6 +20,7 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEvent;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.identitylink.api.IdentityLinkType;
+import org.flowable.task.api.DelegationState;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,13 +136,17 @@ public class WorkItemProjection implements FlowableEventListener {
                 task.getAssignee() == null ? null : ts(now), returnedByProvince, cut(returnComment, 1000), ts(now));
     }
 
+    /** Claim, release, transfer (转办), delegation (委派: the owner stays, the delegate holds it) and its resolution. */
     private void assigned(TaskEntity task) {
         String assignee = task.getAssignee();
-        jdbc.update("update work_item set claimed_by = ?, claimed_at = ? where task_id = ?",
-                assignee, assignee == null ? null : ts(clock.instant()), task.getId());
+        boolean delegated = task.getDelegationState() == DelegationState.PENDING;
+        jdbc.update("update work_item set claimed_by = ?, claimed_at = ?, owner_username = ?, delegated = ? where task_id = ?",
+                assignee, assignee == null ? null : ts(clock.instant()), delegated ? task.getOwner() : null, delegated,
+                task.getId());
     }
 
     private void completed(TaskEntity task) {
+        // the engine's user is the signed-in user (SignedInUserAuthenticationContext): "system" only for a job
         String by = task.getAssignee() != null ? task.getAssignee() : Authentication.getAuthenticatedUserId();
         if (by == null) {
             by = "system";

@@ -8,6 +8,7 @@ import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.review.BulkAction;
 import cn.yn.employment.review.Cursor;
+import cn.yn.employment.review.HandoverAction;
 import cn.yn.employment.review.InboxCounts;
 import cn.yn.employment.review.InboxFilter;
 import cn.yn.employment.review.InboxPage;
@@ -42,7 +43,7 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The reviewer's workbench: tabs 待办 / 已办 / 被退回 with counts, a filter bar with saved filters ({@link InboxFilterBar}), a keyset-paged
+ * The reviewer's workbench: tabs 待办 / 已办 / 被退回 with counts and 抄送我的 ({@link CopiesPanel}), a filter bar with saved filters ({@link InboxFilterBar}), a keyset-paged
  * grid with multi-select for bulk approve / return, and a detail dialog per item. Reads only {@link ReviewService}.
  */
 @Route(value = InboxView.ROUTE, layout = MainLayout.class)
@@ -54,6 +55,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final ReviewService review;
+    private final ItemActions actions;
     private final CodeService codes;
     private final List<SubjectDetailsProvider> providers;
     final CurrentUser user;
@@ -73,6 +75,12 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     final Button bulkApprove = new Button();
     final Button bulkReturn = new Button();
     final Button selectAllMatching = new Button();
+    final Button bulkTransfer = new Button();
+    final Button bulkCopy = new Button();
+    /** 抄送我的: not an engine task list, so its own tab and panel beside the three task tabs. */
+    final Tab copiedTab = new Tab();
+    final CopiesPanel copies;
+    private final List<Component> taskListParts = new ArrayList<>();
 
     /** Runs bulk actions off the request thread so the progress bar moves; tests replace it with a direct executor. */
     Executor bulkExecutor = r -> {
@@ -90,9 +98,10 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     private Grid.Column<WorkItem> colCompleted;
     private Grid.Column<WorkItem> colComment;
 
-    public InboxView(ReviewService review, CodeService codes, CurrentUserProvider users,
+    public InboxView(ReviewService review, ItemActions actions, CodeService codes, CurrentUserProvider users,
                      ObjectProvider<SubjectDetailsProvider> providers) {
         this.review = review;
+        this.actions = actions;
         this.codes = codes;
         this.providers = providers.orderedStream().toList();
         this.user = users.require();
@@ -102,7 +111,12 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         this.filters = new InboxFilterBar(review, codes, user, province, this::reload);
         buildTabs();
         buildGrid();
-        add(tabs, filters, toolbar(), grid, footer());
+        Component toolbar = toolbar();
+        Component footer = footer();
+        taskListParts.addAll(List.of(filters, toolbar, grid, footer));
+        this.copies = new CopiesPanel(actions, this.providers, this::showCopiedCount);
+        copies.setVisible(false);
+        add(tabs, filters, toolbar, grid, footer, copies);
         reload();
     }
 
@@ -123,7 +137,16 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
             tabByKind.put(t, tab);
             tabs.add(tab);
         }
+        copiedTab.setId("review-tab-copied");
+        tabs.add(copiedTab);
         tabs.addSelectedChangeListener(e -> {
+            boolean copied = e.getSelectedTab() == copiedTab;
+            taskListParts.forEach(c -> c.setVisible(!copied));
+            copies.setVisible(copied);
+            if (copied) {
+                copies.reload();
+                return;
+            }
             currentTab = tabByKind.entrySet().stream().filter(en -> en.getValue() == e.getSelectedTab())
                     .map(Map.Entry::getKey).findFirst().orElse(InboxTab.TODO);
             reload();
@@ -143,7 +166,15 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         selectAllMatching.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         selectAllMatching.setId("review-select-all-matching");
         selectAllMatching.addClickListener(e -> selectAllMatching());
-        HorizontalLayout bar = new HorizontalLayout(bulkApprove, bulkReturn, selectAllMatching);
+        bulkTransfer.setText(getTranslation("review.action.bulkTransfer"));
+        bulkTransfer.setIcon(VaadinIcon.EXCHANGE.create());
+        bulkTransfer.setId("review-bulk-transfer");
+        bulkTransfer.addClickListener(e -> openHandover(HandoverAction.TRANSFER, new ArrayList<>(grid.getSelectedItems())));
+        bulkCopy.setText(getTranslation("review.action.bulkCopy"));
+        bulkCopy.setIcon(VaadinIcon.COPY_O.create());
+        bulkCopy.setId("review-bulk-copy");
+        bulkCopy.addClickListener(e -> openHandover(HandoverAction.COPY, new ArrayList<>(grid.getSelectedItems())));
+        HorizontalLayout bar = new HorizontalLayout(bulkApprove, bulkReturn, bulkTransfer, bulkCopy, selectAllMatching);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return bar;
     }
@@ -202,6 +233,13 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
             badge.getElement().getThemeList().add("badge error small");
             cell.add(badge);
         }
+        if (w.delegated()) {
+            Span badge = new Span(getTranslation("review.badge.delegated"));
+            badge.getElement().getThemeList().add("badge small");
+            badge.getElement().setAttribute("title", getTranslation("review.badge.delegatedBy", w.owner()));
+            badge.addClassName("review-delegated-badge");
+            cell.add(badge);
+        }
         if (w.returnedByProvince()) {
             Span badge = new Span(getTranslation("review.col.returnedByProvince"));
             badge.getElement().getThemeList().add("badge contrast small");
@@ -246,6 +284,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         try {
             InboxCounts counts = review.counts();
             tabByKind.forEach((t, tab) -> tab.setLabel(getTranslation("review.tab." + t.name(), counts.of(t))));
+            showCopiedCount();
             InboxFilter f = filters.currentFilter();
             total = review.count(currentTab, f);
             InboxPage page = review.inbox(currentTab, f, null, PAGE_SIZE);
@@ -269,6 +308,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
             colComment.setVisible(!open);
             bulkApprove.setVisible(open);
             bulkReturn.setVisible(open);
+            bulkTransfer.setVisible(open);
             selectAllMatching.setVisible(open);
             filters.openTab(open);
             grid.setItems(loaded);
@@ -305,6 +345,17 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         boolean any = !grid.getSelectedItems().isEmpty();
         bulkApprove.setEnabled(any);
         bulkReturn.setEnabled(any);
+        bulkTransfer.setEnabled(any);
+        bulkCopy.setEnabled(any);
+    }
+
+    /** The 抄送我的 tab shows the unread copies. */
+    void showCopiedCount() {
+        try {
+            copiedTab.setLabel(getTranslation("review.tab.COPIED", actions.copies.countUnread()));
+        } catch (RuntimeException e) {
+            Feedback.show(this, e);
+        }
     }
 
     /** Loads every open item matching the filter (through keyset pages, up to the bulk limit) and selects them. */
@@ -340,7 +391,8 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
 
     WorkItemDialog openItem(WorkItem w) {
         SubjectDetailsProvider provider = providers.stream().filter(p -> p.kind().equals(w.kind())).findFirst().orElse(null);
-        WorkItemDialog d = new WorkItemDialog(review, codes, user, w, provider, this::reload);
+        WorkItemDialog d = new WorkItemDialog(review, actions.handover, actions.copies, codes, user, w, provider,
+                actions.diagrams, this::reload);
         d.open();
         return d;
     }
@@ -351,6 +403,19 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
             return null;
         }
         BulkDialog d = new BulkDialog(review, action, items, province, bulkExecutor, () -> {
+            grid.deselectAll();
+            reload();
+        });
+        d.open();
+        return d;
+    }
+
+    HandoverDialog openHandover(HandoverAction action, List<WorkItem> items) {
+        if (items.isEmpty()) {
+            Feedback.error(getTranslation("review.bulk.nothingSelected"));
+            return null;
+        }
+        HandoverDialog d = new HandoverDialog(actions.handover, actions.copies, action, items, () -> {
             grid.deselectAll();
             reload();
         });

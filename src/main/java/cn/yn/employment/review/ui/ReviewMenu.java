@@ -15,4 +15,11 @@ class ReviewMenu {
         return new MenuEntry(InboxView.ROUTE, "review.menu.inbox", VaadinIcon.INBOX, 200,
                 Set.of(Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER));
     }
+
+    /** 抄送我的 as a page: leaders have no inbox; reviewers have it as an inbox tab too. */
+    @Bean
+    MenuEntry reviewCopiesMenu() {
+        return new MenuEntry(CopiesView.ROUTE, "review.copies.menu", VaadinIcon.COPY_O, 210,
+                Set.of(Role.LEADER, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER));
+    }
 }

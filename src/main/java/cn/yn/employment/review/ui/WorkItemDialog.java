@@ -3,20 +3,26 @@ package cn.yn.employment.review.ui;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.review.Copies;
+import cn.yn.employment.review.Handover;
+import cn.yn.employment.review.HandoverAction;
 import cn.yn.employment.review.ReturnTo;
 import cn.yn.employment.review.ReviewService;
-import cn.yn.employment.review.TimelineEntry;
 import cn.yn.employment.review.WorkItem;
 import cn.yn.employment.ui.Feedback;
+import cn.yn.employment.ui.ProcessDiagramProvider;
 import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -27,11 +33,15 @@ import java.util.Map;
 
 /**
  * One work item: the subject (rendered by the owning module's {@link SubjectDetailsProvider}, or the work item's own
- * columns when no provider exists for its kind), the timeline, and the actions claim / release / approve / return.
+ * columns when no provider exists for its kind), the timeline and the process diagram scroll in the content; the
+ * decision area (comment, 退回至, reason, and the actions claim / release / 转办 / 委派 / 交回 / 抄送 / return / approve)
+ * sits in the footer, so it stays in reach whatever the content's length.
  */
 public class WorkItemDialog extends Dialog {
 
     private final ReviewService review;
+    private final Handover handover;
+    private final Copies copies;
     private final CodeService codes;
     private final CurrentUser user;
     private final Runnable onChange;
@@ -44,10 +54,20 @@ public class WorkItemDialog extends Dialog {
     final Button release = new Button();
     final Button approve = new Button();
     final Button sendBack = new Button();
+    final Button transfer = new Button();
+    final Button delegate = new Button();
+    final Button resolve = new Button();
+    final Button copy = new Button();
+    /** The decision area (fields and buttons) in the dialog's footer: visible however long the content is. */
+    final VerticalLayout actionBar = new VerticalLayout();
+    /** The scrolling part: subject, timeline, diagram. */
+    final VerticalLayout content = new VerticalLayout();
 
-    WorkItemDialog(ReviewService review, CodeService codes, CurrentUser user, WorkItem item,
-                   SubjectDetailsProvider provider, Runnable onChange) {
+    WorkItemDialog(ReviewService review, Handover handover, Copies copies, CodeService codes, CurrentUser user, WorkItem item,
+                   SubjectDetailsProvider provider, ProcessDiagramProvider diagrams, Runnable onChange) {
         this.review = review;
+        this.handover = handover;
+        this.copies = copies;
         this.codes = codes;
         this.user = user;
         this.item = item;
@@ -62,7 +82,7 @@ public class WorkItemDialog extends Dialog {
         subject.add(new H4(getTranslation("review.detail.subject")));
         if (item.returnedByProvince() && item.returnComment() != null) {
             Span note = new Span(getTranslation("review.detail.returnComment", item.returnComment()));
-            note.getElement().getThemeList().add("badge contrast");
+            note.addClassName("ems-callout");
             note.setId("review-province-return-note");
             subject.add(note);
         }
@@ -78,16 +98,78 @@ public class WorkItemDialog extends Dialog {
         HorizontalLayout body = new HorizontalLayout(subject, timeline);
         body.setWidthFull();
         body.setFlexGrow(1, subject);
-        add(body);
+        content.setPadding(false);
+        content.setId("review-item-content");
+        content.add(body);
+        if (diagrams != null) {
+            diagrams.diagram(item.processInstanceId()).ifPresent(d -> {
+                Details diagram = new Details(getTranslation("review.detail.diagram"), d);
+                diagram.setOpened(true);
+                diagram.setWidthFull();
+                diagram.setId("review-item-diagram");
+                content.add(diagram);
+            });
+        }
+        add(content);
+
+        actionBar.setId("review-action-bar");
+        actionBar.addClassName("ems-action-bar");
+        actionBar.setPadding(false);
+        actionBar.setSpacing(false);
+        actionBar.setWidthFull();
+        Button close = new Button(getTranslation("ui.close"), e -> close());
+        copy.setText(getTranslation("review.action.copy"));
+        copy.setIcon(VaadinIcon.COPY_O.create());
+        copy.setId("review-item-copy");
+        copy.addClickListener(e -> openHandover(HandoverAction.COPY));
         if (item.done()) {
             Span done = new Span(getTranslation("review.detail.done", getTranslation("review.decision." + item.decision()),
                     InboxView.fmt(item.completedAt())));
-            add(done);
-            getFooter().add(new Button(getTranslation("ui.close"), e -> close()));
+            actionBar.add(done, buttons(close, copy));
         } else {
-            add(actionsForm());
-            getFooter().add(new Button(getTranslation("ui.close"), e -> close()), claim, release, sendBack, approve);
+            actionsForm();
+            actionBar.add(decisionFields(), buttons(close, claim, release, transfer, delegate, resolve, copy, sendBack, approve));
         }
+        getFooter().add(actionBar);
+    }
+
+    private static HorizontalLayout buttons(Component... buttons) {
+        HorizontalLayout row = new HorizontalLayout(buttons);
+        row.setWidthFull();
+        row.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        row.getStyle().set("flex-wrap", "wrap");
+        return row;
+    }
+
+    private Component decisionFields() {
+        HorizontalLayout fields = new HorizontalLayout();
+        fields.setWidthFull();
+        fields.setId("review-decision-fields");
+        if (item.delegated()) {
+            Span note = new Span(getTranslation("review.detail.delegatedNote", item.owner()));
+            note.addClassName("ems-callout");
+            note.setId("review-delegated-note");
+            fields.add(note);
+            if (!user.username().equals(item.claimedBy())) {
+                note.setText(getTranslation("review.handover.delegated", item.owner(), item.claimedBy()));
+            }
+            return fields;
+        }
+        comment.setHeight("5.5em");
+        reason.setHeight("5.5em");
+        fields.add(comment, returnTo, reason);
+        fields.setFlexGrow(1, comment, reason);
+        return fields;
+    }
+
+    private void openHandover(HandoverAction action) {
+        HandoverDialog d = new HandoverDialog(handover, copies, action, List.of(item), () -> {
+            if (action != HandoverAction.COPY) {
+                close();
+                onChange.run();
+            }
+        });
+        d.open();
     }
 
     private Component subjectDetails(SubjectDetailsProvider provider) {
@@ -129,41 +211,15 @@ public class WorkItemDialog extends Dialog {
     }
 
     private Component timelineList() {
-        Div list = new Div();
         try {
-            List<TimelineEntry> entries = review.timeline(item.kind(), item.subjectId());
-            if (entries.isEmpty()) {
-                list.add(new Span(getTranslation("review.timeline.empty")));
-            }
-            for (TimelineEntry e : entries) {
-                Div row = new Div();
-                row.addClassName("review-timeline-entry");
-                row.getStyle().set("border-left", "3px solid var(--lumo-primary-color-50pct)")
-                        .set("padding", "0 0 var(--lumo-space-s) var(--lumo-space-s)");
-                String what = getTranslation("review.timeline." + e.type());
-                if (e.step() != null) {
-                    what = getTranslation("review.timeline.step." + e.step()) + " · " + what;
-                }
-                if (e.returnTo() != null) {
-                    what += " · " + getTranslation("review.returnTo." + e.returnTo());
-                }
-                Span head = new Span(what);
-                head.getStyle().set("font-weight", "600");
-                Span meta = new Span(InboxView.fmt(e.at()) + (e.actor() == null ? "" : " · " + e.actor()));
-                meta.addClassName("ems-muted");
-                row.add(head, new Div(meta));
-                if (e.comment() != null) {
-                    row.add(new Div(new Span(e.comment())));
-                }
-                list.add(row);
-            }
+            return TimelineList.of(this, review.timeline(item.kind(), item.subjectId()));
         } catch (RuntimeException ex) {
             Feedback.show(this, ex);
+            return new Div();
         }
-        return list;
     }
 
-    private Component actionsForm() {
+    private void actionsForm() {
         comment.setLabel(getTranslation("review.detail.comment"));
         comment.setWidthFull();
         comment.setMaxLength(1000);
@@ -179,6 +235,7 @@ public class WorkItemDialog extends Dialog {
         returnTo.setValue(ReturnTo.ENTERPRISE);
         returnTo.setVisible(item.isProvinceTask());
         returnTo.setId("review-return-to");
+        returnTo.getStyle().set("flex", "none").set("white-space", "nowrap"); // beside the text areas, never wrapped
 
         boolean mine = user.username().equals(item.claimedBy());
         claim.setText(getTranslation("review.action.claim"));
@@ -196,15 +253,41 @@ public class WorkItemDialog extends Dialog {
         sendBack.setText(getTranslation("review.action.return"));
         sendBack.addThemeVariants(ButtonVariant.LUMO_ERROR);
         sendBack.setId("review-item-return");
-        sendBack.addClickListener(e -> run(() -> review.returnTask(item.taskId(), returnTo.getValue(), reason.getValue()),
-                "review.returned"));
+        sendBack.addClickListener(e -> sendBack());
+        transfer.setText(getTranslation("review.action.transfer"));
+        transfer.setIcon(VaadinIcon.EXCHANGE.create());
+        transfer.setId("review-item-transfer");
+        transfer.addClickListener(e -> openHandover(HandoverAction.TRANSFER));
+        delegate.setText(getTranslation("review.action.delegate"));
+        delegate.setIcon(VaadinIcon.USER_CHECK.create());
+        delegate.setId("review-item-delegate");
+        delegate.addClickListener(e -> openHandover(HandoverAction.DELEGATE));
+        resolve.setText(getTranslation("review.action.resolve"));
+        resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        resolve.setId("review-item-resolve");
+        resolve.addClickListener(e -> openHandover(HandoverAction.RESOLVE));
+
         boolean claimedByOther = item.claimedBy() != null && !mine;
+        boolean delegatedToMe = item.delegated() && mine;
         approve.setEnabled(!claimedByOther);
         sendBack.setEnabled(!claimedByOther);
+        release.setVisible(mine && !item.delegated());
+        transfer.setVisible(!claimedByOther && !item.delegated());
+        delegate.setVisible(!claimedByOther && !item.delegated());
+        resolve.setVisible(delegatedToMe);
+        approve.setVisible(!item.delegated());
+        sendBack.setVisible(!item.delegated());
+    }
 
-        VerticalLayout form = new VerticalLayout(comment, returnTo, reason);
-        form.setPadding(false);
-        return form;
+    /** 退回 without a reason: the error at the field and the cursor in it, without a round trip. */
+    private void sendBack() {
+        if (reason.getValue() == null || reason.getValue().isBlank()) {
+            reason.setErrorMessage(getTranslation("review.error.reasonRequired"));
+            reason.setInvalid(true);
+            reason.focus();
+            return;
+        }
+        run(() -> review.returnTask(item.taskId(), returnTo.getValue(), reason.getValue()), "review.returned");
     }
 
     private void run(Runnable action, String successKey) {
@@ -215,6 +298,11 @@ public class WorkItemDialog extends Dialog {
             onChange.run();
         } catch (RuntimeException e) {
             Feedback.show(this, e, Map.of("reason", reason, "comment", comment));
+            if (reason.isInvalid()) {
+                reason.focus();
+            } else if (comment.isInvalid()) {
+                comment.focus();
+            }
         }
     }
 }

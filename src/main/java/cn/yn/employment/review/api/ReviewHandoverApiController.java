@@ -1,0 +1,84 @@
+package cn.yn.employment.review.api;
+
+import cn.yn.employment.common.DomainException;
+import cn.yn.employment.review.Copies;
+import cn.yn.employment.review.Handover;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 转办 / 委派 / 交回 / 抄送 of a report's open review task by report id, through the same {@link Handover} and
+ * {@link Copies} as the inbox: role, scope (same candidate group; a copy only to people whose scope covers the city),
+ * the required reason, audit and notifications apply unchanged.
+ */
+@RestController
+@RequestMapping("/api/v1/review/reports/{reportId}")
+@Tag(name = "Review", description = "Approve or return a report's open review task")
+class ReviewHandoverApiController {
+
+    private final Handover handover;
+    private final Copies copies;
+    private final JdbcTemplate jdbc;
+
+    ReviewHandoverApiController(Handover handover, Copies copies, JdbcTemplate jdbc) {
+        this.handover = handover;
+        this.copies = copies;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping("/transfer")
+    @Operation(summary = "Transfer (转办) the report's open review task to a colleague of the same review group")
+    HandoverResult transfer(@PathVariable long reportId, @RequestBody HandoverRequest body) {
+        String task = openTask(reportId);
+        handover.transfer(task, body.to(), body.reason());
+        return new HandoverResult(reportId, task, "TRANSFER", List.of(body.to()));
+    }
+
+    @PostMapping("/delegate")
+    @Operation(summary = "Delegate (委派) the open review task; the colleague gives it back with /resolve")
+    HandoverResult delegate(@PathVariable long reportId, @RequestBody HandoverRequest body) {
+        String task = openTask(reportId);
+        handover.delegate(task, body.to(), body.reason());
+        return new HandoverResult(reportId, task, "DELEGATE", List.of(body.to()));
+    }
+
+    @PostMapping("/resolve")
+    @Operation(summary = "Give a delegated review task back (交回) to its owner with an opinion (field reason)")
+    HandoverResult resolve(@PathVariable long reportId, @RequestBody HandoverRequest body) {
+        String task = openTask(reportId);
+        handover.resolve(task, body.reason());
+        return new HandoverResult(reportId, task, "RESOLVE", List.of());
+    }
+
+    @PostMapping("/copy")
+    @Operation(summary = "Copy (抄送) the open review task for information to reviewers or leaders whose scope covers the city")
+    HandoverResult copy(@PathVariable long reportId, @RequestBody CopyRequest body) {
+        String task = openTask(reportId);
+        copies.copy(task, body.to(), body.reason());
+        return new HandoverResult(reportId, task, "COPY", body.to() == null ? List.of() : body.to());
+    }
+
+    private String openTask(long reportId) {
+        List<String> ids = jdbc.queryForList("select task_id from work_item where kind = 'REPORT' and subject_id = ?", String.class, reportId);
+        if (ids.isEmpty()) {
+            throw new DomainException("review.api.noOpenTask", reportId);
+        }
+        return ids.get(0);
+    }
+
+    record HandoverRequest(String to, String reason) {
+    }
+
+    record CopyRequest(List<String> to, String reason) {
+    }
+
+    record HandoverResult(long reportId, String taskId, String action, List<String> to) {
+    }
+}
