@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -33,7 +32,6 @@ final class LoginCsrfFilter extends OncePerRequestFilter {
 
     private final RequestMatcher loginPost;
     private final CsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
-    private final CsrfTokenRequestHandler handler = new XorCsrfTokenRequestAttributeHandler();
 
     LoginCsrfFilter(String loginPath) {
         this.loginPost = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, loginPath);
@@ -50,18 +48,44 @@ final class LoginCsrfFilter extends OncePerRequestFilter {
         response.setHeader("Location", request.getContextPath() + EXPIRED_URL);
     }
 
+    /**
+     * The request's masked token against the token {@code CsrfFilter} loaded for this request (its request attribute,
+     * from whatever repository the chain uses), both unmasked as {@link XorCsrfTokenRequestAttributeHandler} masks.
+     */
     private boolean hasValidToken(HttpServletRequest request) {
-        CsrfToken expected = tokens.loadToken(request);
-        if (expected == null) {
+        Object attribute = request.getAttribute(CsrfToken.class.getName());
+        CsrfToken expected = attribute instanceof CsrfToken t ? t : tokens.loadToken(request);
+        if (expected == null || expected.getToken() == null) {
             return false;
         }
-        String actual;
+        String sent = request.getParameter(expected.getParameterName());
+        if (sent == null) {
+            sent = request.getHeader(expected.getHeaderName());
+        }
+        byte[] want = attribute instanceof CsrfToken ? unmask(expected.getToken()) : expected.getToken().getBytes(StandardCharsets.UTF_8);
+        byte[] got = unmask(sent);
+        return want != null && got != null && MessageDigest.isEqual(want, got);
+    }
+
+    /** base64url(random ‖ random XOR token) → token; null when it is not such a value. */
+    private static byte[] unmask(String masked) {
+        if (masked == null) {
+            return null;
+        }
+        byte[] bytes;
         try {
-            actual = handler.resolveCsrfTokenValue(request, expected);
+            bytes = java.util.Base64.getUrlDecoder().decode(masked);
         } catch (IllegalArgumentException e) { // a token that is not even well-formed
-            return false;
+            return null;
         }
-        return actual != null && MessageDigest.isEqual(expected.getToken().getBytes(StandardCharsets.UTF_8),
-                actual.getBytes(StandardCharsets.UTF_8));
+        int half = bytes.length / 2;
+        if (half == 0 || bytes.length % 2 != 0) {
+            return null;
+        }
+        byte[] token = new byte[half];
+        for (int i = 0; i < half; i++) {
+            token[i] = (byte) (bytes[i] ^ bytes[half + i]);
+        }
+        return token;
     }
 }

@@ -1,6 +1,7 @@
 package cn.yn.employment.forwarding;
 
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -102,7 +103,7 @@ public class ForwardingService {
     }
 
     private ForwardingPackage require(String periodCode, int sequenceNo) {
-        return store.find(periodCode, sequenceNo).orElseThrow(() -> new DomainException("forwarding.error.packageNotFound"));
+        return store.find(periodCode, sequenceNo).orElseThrow(() -> new NotFoundException("forwarding.error.packageNotFound"));
     }
 
     private static PeriodForwarding status(SurveyPeriod p, List<ForwardingPackage> packages) {

@@ -89,8 +89,8 @@ class ForwardingApiTest extends ForwardingTestBase {
         mvc.perform(post("/api/v1/forwarding/periods/{p}/packages/0/acknowledge", p).with(province)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"回执 A-1\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
-        mvc.perform(get("/api/v1/forwarding/periods/{p}/packages/7", p).with(province)).andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.code").value("forwarding.error.packageNotFound"));
+        mvc.perform(get("/api/v1/forwarding/periods/{p}/packages/7", p).with(province)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("notFound"));
 
         mvc.perform(get("/api/v1/forwarding/periods/{p}/packages/0", p).with(as(Scope.city("530100"), Role.CITY_REVIEWER)))
                 .andExpect(status().isForbidden());

@@ -52,7 +52,7 @@ class KilledLoadTest {
                     "-Xmx768m", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai", "-Djava.awt.headless=true",
                     "-cp", classPath(), "cn.yn.employment.EmploymentApplication",
                     "--spring.profiles.active=" + (postgres ? "test,postgres" : "test"),
-                    "--spring.datasource.url=" + url, "--server.port=0", "--spring.quartz.auto-startup=false",
+                    "--spring.datasource.url=" + url, "--server.port=0", "--management.server.port=0", "--spring.quartz.auto-startup=false",
                     "--app.migration.run=load", "--app.migration.dir=" + export, "--app.migration.out=" + tmp.resolve("out")));
             if (postgres) {
                 cmd.add("--spring.datasource.username=postgres");

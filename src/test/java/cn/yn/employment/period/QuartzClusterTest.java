@@ -109,7 +109,7 @@ class QuartzClusterTest {
                         "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000",
                         "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
                         "--spring.datasource.hikari.maximum-pool-size=6",
-                        "--app.node=" + name, "--server.port=0", "--vaadin.devmode.devTools.enabled=false", "--vaadin.launch-browser=false");
+                        "--app.node=" + name, "--server.port=0", "--management.server.port=0", "--vaadin.devmode.devTools.enabled=false", "--vaadin.launch-browser=false");
     }
 
     private static void insertPeriod(JdbcTemplate jdbc, String code, Instant start, Instant end, String state) {

@@ -68,7 +68,7 @@ class RaceScenariosTest extends ReportTestBase {
             actAs(province());
             if ("ok".equals(withdraw)) {
                 withdrawWon++;
-                assertThat(claim).isEqualTo("review.error.alreadyHandled");
+                assertThat(claim).isIn("review.error.alreadyHandled", "review.error.alreadyHandledBy", "common.error.notFound");
                 assertThat(reports.get(r.id()).state().name()).isEqualTo("DRAFT");
             } else {
                 claimWon++;
@@ -93,7 +93,8 @@ class RaceScenariosTest extends ReportTestBase {
             List<String> outcome = race(
                     () -> { actAs(CITY_A); review.approve(task, null); return null; },
                     () -> { actAs(CITY_B); review.approve(task, null); return null; });
-            assertThat(outcome).as("round %d", round).containsExactlyInAnyOrder("ok", "review.error.alreadyHandled");
+            assertThat(outcome).as("round %d", round).containsOnlyOnce("ok")
+                    .anySatisfy(o -> assertThat(o).startsWith("review.error.alreadyHandled")); // the loser: with or without who won
             assertThat(done(task)).isEqualTo(1);
             twoApprovals++;
 
@@ -114,7 +115,8 @@ class RaceScenariosTest extends ReportTestBase {
                         return null;
                     },
                     () -> { actAs(CITY_B); review.approve(shared, null); return null; });
-            assertThat(taken).as("round %d", round).containsExactlyInAnyOrder("ok", "review.error.alreadyHandled");
+            assertThat(taken).as("round %d", round).containsOnlyOnce("ok")
+                    .anySatisfy(o -> assertThat(o).startsWith("review.error.alreadyHandled")); // the loser: with or without who won
             if ("ok".equals(taken.get(0))) {
                 bulkWon++;
             } else {

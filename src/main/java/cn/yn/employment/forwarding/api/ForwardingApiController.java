@@ -55,7 +55,7 @@ class ForwardingApiController {
 
     @GetMapping("/periods/{period}")
     @Operation(summary = "A period's status, preview (accepted, in review, pending changes) and packages")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     PeriodDetail period(@PathVariable String period) {
         return new PeriodDetail(forwarding.status(period), forwarding.preview(period), forwarding.packages(period));
@@ -63,7 +63,7 @@ class ForwardingApiController {
 
     @PostMapping("/periods/{period}/build")
     @Operation(summary = "Build the main package, the next supplement, or again the package not yet sent")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     ForwardingPackage build(@PathVariable String period) {
         return forwarding.build(period);
@@ -71,7 +71,7 @@ class ForwardingApiController {
 
     @PostMapping("/periods/{period}/send")
     @Operation(summary = "Deliver the period's unsent packages in order; a failure is logged and retried with back-off")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     List<SendOutcome> send(@PathVariable String period) {
         return forwarding.send(period);
@@ -79,7 +79,7 @@ class ForwardingApiController {
 
     @GetMapping("/periods/{period}/transmissions")
     @Operation(summary = "The transmission log of the period's packages, newest first")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     List<Transmission> transmissions(@PathVariable String period) {
         return forwarding.transmissions(period);
@@ -87,7 +87,7 @@ class ForwardingApiController {
 
     @GetMapping("/periods/{period}/packages/{sequence}")
     @Operation(summary = "A package's zip (sequence 0 = main package, 1.. = supplements); X-Checksum-SHA256 carries its checksum")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     ResponseEntity<byte[]> download(@PathVariable String period, @PathVariable int sequence) {
         PackageFile file = forwarding.download(period, sequence);
@@ -100,7 +100,7 @@ class ForwardingApiController {
 
     @PostMapping("/periods/{period}/packages/{sequence}/resend")
     @Operation(summary = "Send a delivered package again; nothing new is recorded when the gateway still holds the identical file")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     ResendOutcome resend(@PathVariable String period, @PathVariable int sequence) {
         return forwarding.resend(period, sequence);
@@ -108,7 +108,7 @@ class ForwardingApiController {
 
     @PostMapping("/periods/{period}/packages/{sequence}/acknowledge")
     @Operation(summary = "Record the ministry's acknowledgement of a delivered package (note optional, at most 500 characters)")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "404", description = "unknown period or package (notFound)")
     @ApiResponse(responseCode = "422", description = "a rule refused the action (e.g. forwarding.error.periodNotClosed, forwarding.error.notBuilt)")
     ForwardingPackage acknowledge(@PathVariable String period, @PathVariable int sequence,
                                   @RequestBody(required = false) AcknowledgeBody body) {

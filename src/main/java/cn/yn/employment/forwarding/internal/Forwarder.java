@@ -2,6 +2,7 @@ package cn.yn.employment.forwarding.internal;
 
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.DomainException.FieldError;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.forwarding.ForwardingPackage;
@@ -200,7 +201,7 @@ public class Forwarder {
      */
     SendOutcome attempt(long packageId, String actor) {
         return tx.execute(s -> {
-            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new DomainException("forwarding.error.packageNotFound"));
+            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new NotFoundException("forwarding.error.packageNotFound"));
             if (pkg.status().delivered()) {
                 return new SendOutcome(pkg, true, null);
             }
@@ -250,7 +251,7 @@ public class Forwarder {
      */
     public ResendOutcome resend(long packageId, String actor) {
         return tx.execute(s -> {
-            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new DomainException("forwarding.error.packageNotFound"));
+            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new NotFoundException("forwarding.error.packageNotFound"));
             if (!pkg.status().delivered()) {
                 throw new DomainException("forwarding.error.notSent", pkg.fileName());
             }
@@ -283,7 +284,7 @@ public class Forwarder {
             throw new DomainException("forwarding.error.invalid", List.of(new FieldError("note", "forwarding.error.noteTooLong", 500)));
         }
         return tx.execute(s -> {
-            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new DomainException("forwarding.error.packageNotFound"));
+            ForwardingPackage pkg = store.lock(packageId).orElseThrow(() -> new NotFoundException("forwarding.error.packageNotFound"));
             if (pkg.status() == ForwardingStatus.ACKNOWLEDGED) {
                 return pkg;
             }

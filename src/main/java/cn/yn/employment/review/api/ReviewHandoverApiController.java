@@ -1,12 +1,12 @@
 package cn.yn.employment.review.api;
 
-import cn.yn.employment.common.DomainException;
 import cn.yn.employment.review.Copies;
 import cn.yn.employment.review.Handover;
+import cn.yn.employment.review.ReviewService;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,17 +23,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Review", description = "Approve or return a report's open review task")
 class ReviewHandoverApiController {
 
+    private static final String KIND = "REPORT";
+
     private final Handover handover;
     private final Copies copies;
-    private final JdbcTemplate jdbc;
+    private final ReviewService review;
 
-    ReviewHandoverApiController(Handover handover, Copies copies, JdbcTemplate jdbc) {
+    ReviewHandoverApiController(Handover handover, Copies copies, ReviewService review) {
         this.handover = handover;
         this.copies = copies;
-        this.jdbc = jdbc;
+        this.review = review;
     }
 
     @PostMapping("/transfer")
+    @ApiResponse(responseCode = "404", description = "no open review task of this report in the caller's group (notFound)")
+    @ApiResponse(responseCode = "409", description = "the caller's group already handled it (review.alreadyHandled)")
+    @ApiResponse(responseCode = "422", description = "colleague not in scope or reason missing; fieldErrors name to/reason")
     @Operation(summary = "Transfer (转办) the report's open review task to a colleague of the same review group")
     HandoverResult transfer(@PathVariable long reportId, @RequestBody HandoverRequest body) {
         String task = openTask(reportId);
@@ -42,6 +47,9 @@ class ReviewHandoverApiController {
     }
 
     @PostMapping("/delegate")
+    @ApiResponse(responseCode = "404", description = "no open review task of this report in the caller's group (notFound)")
+    @ApiResponse(responseCode = "409", description = "the caller's group already handled it (review.alreadyHandled)")
+    @ApiResponse(responseCode = "422", description = "colleague not in scope or reason missing; fieldErrors name to/reason")
     @Operation(summary = "Delegate (委派) the open review task; the colleague gives it back with /resolve")
     HandoverResult delegate(@PathVariable long reportId, @RequestBody HandoverRequest body) {
         String task = openTask(reportId);
@@ -50,6 +58,9 @@ class ReviewHandoverApiController {
     }
 
     @PostMapping("/resolve")
+    @ApiResponse(responseCode = "404", description = "no open review task of this report in the caller's group (notFound)")
+    @ApiResponse(responseCode = "409", description = "the caller's group already handled it (review.alreadyHandled)")
+    @ApiResponse(responseCode = "422", description = "colleague not in scope or reason missing; fieldErrors name to/reason")
     @Operation(summary = "Give a delegated review task back (交回) to its owner with an opinion (field reason)")
     HandoverResult resolve(@PathVariable long reportId, @RequestBody HandoverRequest body) {
         String task = openTask(reportId);
@@ -58,6 +69,9 @@ class ReviewHandoverApiController {
     }
 
     @PostMapping("/copy")
+    @ApiResponse(responseCode = "404", description = "no open review task of this report in the caller's group (notFound)")
+    @ApiResponse(responseCode = "409", description = "the caller's group already handled it (review.alreadyHandled)")
+    @ApiResponse(responseCode = "422", description = "colleague not in scope or reason missing; fieldErrors name to/reason")
     @Operation(summary = "Copy (抄送) the open review task for information to reviewers or leaders whose scope covers the city")
     HandoverResult copy(@PathVariable long reportId, @RequestBody CopyRequest body) {
         String task = openTask(reportId);
@@ -65,12 +79,9 @@ class ReviewHandoverApiController {
         return new HandoverResult(reportId, task, "COPY", body.to() == null ? List.of() : body.to());
     }
 
+    /** Role first, then the open task in the caller's group: a missing and a foreign report are one 404 (ADR 0015). */
     private String openTask(long reportId) {
-        List<String> ids = jdbc.queryForList("select task_id from work_item where kind = 'REPORT' and subject_id = ?", String.class, reportId);
-        if (ids.isEmpty()) {
-            throw new DomainException("review.api.noOpenTask", reportId);
-        }
-        return ids.get(0);
+        return review.openTaskOf(KIND, reportId);
     }
 
     record HandoverRequest(String to, String reason) {

@@ -83,9 +83,13 @@ class StatisticsApiController {
 
     @GetMapping("/{periodCode}/counts")
     @Operation(summary = "应报 / 已报 / 已审核 / 缺报 / 退回 with 上报率 and 审核率, in total and per city (per county with city=)")
-    @ApiResponse(responseCode = "404", description = "unknown period (period.notFound)")
+    @ApiResponse(responseCode = "400", description = "unknown period (fieldErrors: periodCode)")
     CountsResponse counts(@PathVariable String periodCode, @RequestParam(required = false) String city,
                           @RequestParam(required = false) String county) {
+        // role first (periods() checks it), then the period must exist, as for the downloads
+        if (!statistics.periods().contains(periodCode)) {
+            throw InvalidRequestException.field("periodCode", "api.error.statistics.unknownPeriod");
+        }
         StatisticsFilter filter = statistics.scoped(StatisticsFilter.all().withCity(city).withCounty(county));
         Dimension d = filter.cityCode() == null ? Dimension.CITY : Dimension.COUNTY;
         List<AreaCounts> areas = new ArrayList<>();

@@ -32,9 +32,15 @@ class ReviewHandoverApiTest extends ReviewTestBase {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
+    /** The caller for the filter chain and, through the global holder, for the service (see LostRaceTest). */
     private static RequestPostProcessor caller(CurrentUser u) {
-        return authentication(new TestingAuthenticationToken(u, null,
-                u.roles().stream().map(r -> r.authority()).toArray(String[]::new)));
+        var token = new TestingAuthenticationToken(u, null, u.roles().stream().map(r -> r.authority()).toArray(String[]::new));
+        RequestPostProcessor chain = authentication(token);
+        return request -> {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(token);
+            return chain.postProcessRequest(request);
+        };
     }
 
     private long subject(String pi) {
