@@ -389,9 +389,9 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
             var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(header)
                     .setResizable(true);
             if (i > 0) {
-                c.setTextAlign(ColumnTextAlign.END).setWidth("6.5em").setFlexGrow(1);
+                c.setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(1);
             } else {
-                c.setFrozen(true).setWidth("13em").setFlexGrow(0);
+                c.setFrozen(true).setWidth("11em").setFlexGrow(0);
             }
         }
         grid.setItems(t.rows());
