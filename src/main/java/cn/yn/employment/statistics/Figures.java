@@ -1,5 +1,6 @@
 package cn.yn.employment.statistics;
 
+import cn.yn.employment.common.reporting.HasReportingCounts;
 import cn.yn.employment.common.reporting.ReportingCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,32 +21,8 @@ import java.math.RoundingMode;
  */
 public record Figures(String key, long monitored, ReportingCounts counts,
                       long baselineHeadcount, long headcount, long previousHeadcount,
-                      long rose, long roseBy, long fell, long fellBy, long unchanged, long lost) {
-
-    /** 应报. */
-    public long due() {
-        return counts.due();
-    }
-
-    /** 已报: submitted and not sent back. */
-    public long reported() {
-        return counts.reported();
-    }
-
-    /** 已审核: accepted by the province; the reports the headcounts are summed over. */
-    public long accepted() {
-        return counts.accepted();
-    }
-
-    /** 缺报 = 应报 − 已报. */
-    public long missing() {
-        return counts.missing();
-    }
-
-    /** 退回 (part of 缺报). */
-    public long returned() {
-        return counts.returned();
-    }
+                      long rose, long roseBy, long fell, long fellBy, long unchanged, long lost)
+        implements HasReportingCounts {
 
     /** No accepted report: there are no headcount figures (shown as "—", drawn as a gap). */
     public boolean noHeadcounts() {

@@ -57,7 +57,7 @@ public class ProgressView extends VerticalLayout implements HasViewTitle {
     final Grid<ProgressRow> areas = new Grid<>();
     final Grid<NonReporter> nonReporters = new Grid<>();
     final Span totals = new Span();
-    /** "截至 …，已审核 a / 应报 b 户" while the period's figures can still change. */
+    /** The {@code reporting.provisional} banner while the period's figures can still change. */
     final Span provisional = new Span();
     final Span nonReportersTitle = new Span();
     final Button chaseSelected = new Button();

@@ -244,7 +244,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         return cell instanceof ReportTable.Percent pc ? Figures.percent(pc.fraction()) : null;
     }
 
-    /** "截至 …，已审核 a / 应报 b 户；本期尚未完成，数据为临时数" above figures that can still change. */
+    /** The {@code reporting.provisional} banner (as of when, accepted of due) above figures that can still change. */
     static Component provisionalBanner(Overview o, String id, java.util.function.BiFunction<String, Object[], String> t) {
         Span banner = new Span(t.apply("reporting.provisional",
                 new Object[] {o.asOf().toString(), o.figures().accepted(), o.figures().due()}));
@@ -340,7 +340,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
     }
 
     /**
-     * A section: title with its Excel link, the chart (or "暂无数据" when there is nothing to draw; no chart at all when
+     * A section: title with its Excel link, the chart (or the empty state when there is nothing to draw; no chart at all when
      * {@code chartHeight} is null) above the table, both full width so every column fits.
      */
     private Component section(String id, String titleKey, String chartOption, String chartHeight, ReportTable table) {
