@@ -265,11 +265,12 @@ public class BenchmarkScenarios {
         int failed = 0;
         int items = Integer.MAX_VALUE;
         java.util.Set<String> cities = new java.util.TreeSet<>();
-        Object chunk = org.springframework.test.util.ReflectionTestUtils.getField(unwrap(review), "bulkChunk");
+        Object bulkReview = org.springframework.test.util.ReflectionTestUtils.getField(unwrap(review), "bulk"); // review.BulkReview
+        Object chunk = org.springframework.test.util.ReflectionTestUtils.getField(bulkReview, "bulkChunk");
         try {
             for (int rep = 0; rep < repetitions * 2; rep++) {
                 boolean baseline = rep % 2 == 1;
-                org.springframework.test.util.ReflectionTestUtils.setField(unwrap(review), "bulkChunk", baseline ? 1 : chunk);
+                org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkChunk", baseline ? 1 : chunk);
                 String group = jdbc.queryForObject("select candidate_group from work_item where candidate_group like 'city:%' and period_code = ?"
                         + " group by candidate_group order by count(*) desc, candidate_group fetch first 1 rows only", String.class, period);
                 String cityCode = group.substring("city:".length());
@@ -291,7 +292,7 @@ public class BenchmarkScenarios {
                 }
             }
         } finally {
-            org.springframework.test.util.ReflectionTestUtils.setField(unwrap(review), "bulkChunk", chunk);
+            org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkChunk", chunk);
         }
         out.add(new Measurement("P3", "Bulk approve " + size + " reports (chunks of " + chunk + " per transaction)", "s", false,
                 "≤ 5 s, each ok or with reason", seconds, perItem, "one transaction per item",
