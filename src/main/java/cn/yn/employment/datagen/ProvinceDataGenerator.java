@@ -5,10 +5,14 @@ import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.codes.OrganisationCode;
 import cn.yn.employment.codes.Uscc;
+import cn.yn.employment.common.security.SystemJob;
 import cn.yn.employment.common.time.TimeConfig;
+import cn.yn.employment.enterprise.EnterpriseBulkInserts;
+import cn.yn.employment.period.PeriodBulkInserts;
+import cn.yn.employment.period.PeriodState;
+import cn.yn.employment.report.ReportBulkInserts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,7 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,17 +51,30 @@ public class ProvinceDataGenerator {
             {"52", "6"}, {"54", "3"}, {"59", "2"}, {"61", "4"}, {"62", "4"}, {"63", "2"}, {"65", "3"}, {"70", "3"}, {"72", "3"},
             {"08", "2"}, {"09", "2"}, {"06", "1"}, {"01", "2"}, {"02", "1"}, {"03", "1"}, {"83", "1"}, {"84", "1"}, {"86", "1"}};
 
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final CodeService codes;
+    private final EnterpriseBulkInserts enterprises;
+    private final ReportBulkInserts reports;
+    private final PeriodBulkInserts periods;
 
-    ProvinceDataGenerator(JdbcTemplate jdbc, TransactionTemplate tx, CodeService codes) {
-        this.jdbc = jdbc;
+    ProvinceDataGenerator(TransactionTemplate tx, CodeService codes, EnterpriseBulkInserts enterprises, ReportBulkInserts reports,
+                          PeriodBulkInserts periods) {
         this.tx = tx;
         this.codes = codes;
+        this.enterprises = enterprises;
+        this.reports = reports;
+        this.periods = periods;
     }
 
+    /**
+     * Generates the province; runs as the generator's system job (scope SYSTEM, no roles), the identity the owners'
+     * bulk inserts accept besides a system administrator.
+     */
     public GenerationResult generate(GeneratorSettings s) {
+        return SystemJob.call("system:datagen", () -> generateAsSystem(s));
+    }
+
+    private GenerationResult generateAsSystem(GeneratorSettings s) {
         long start = System.nanoTime();
         Random rnd = new Random(s.seed());
         List<Code> counties = codes.allCounties();
@@ -76,10 +92,7 @@ public class ProvinceDataGenerator {
                     name(county, rnd, i), size));
         }
         insertEnterprises(list, now);
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select id, uscc from enterprise", rs -> {
-            ids.put(rs.getString(2), rs.getLong(1));
-        });
+        Map<String, Long> ids = enterprises.idsByUscc();
         long[] counts = insertHistory(list, ids, s, rnd);
         insertPeriods(s);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -88,33 +101,17 @@ public class ProvinceDataGenerator {
     }
 
     private void insertEnterprises(List<GeneratedEnterprise> list, Instant now) {
-        Timestamp ts = Timestamp.from(now.minusSeconds(86400L * 800));
-        for (int from = 0; from < list.size(); from += BATCH * 10) {
-            List<GeneratedEnterprise> chunk = list.subList(from, Math.min(list.size(), from + BATCH * 10));
-            tx.executeWithoutResult(t -> jdbc.batchUpdate(
-                    "insert into enterprise (uscc, org_code, name, county_code, city_code, registration_type, industry_section,"
-                            + " industry_division, business_scope, contact_person, address, postcode, phone, email, baseline_headcount,"
-                            + " filing_state, filed_at, created_at, updated_at, version) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'FILED',?,?,?,0)",
-                    chunk, BATCH, (ps, e) -> {
-                        ps.setString(1, e.uscc());
-                        ps.setString(2, e.uscc().substring(8, 17));
-                        ps.setString(3, e.name());
-                        ps.setString(4, e.county());
-                        ps.setString(5, e.city());
-                        ps.setString(6, e.registrationType());
-                        ps.setString(7, e.section());
-                        ps.setString(8, e.division());
-                        ps.setString(9, "生产经营");
-                        ps.setString(10, "联系人");
-                        ps.setString(11, "云南省" + e.county() + "号");
-                        ps.setString(12, "650000");
-                        ps.setString(13, "0871-6" + String.format("%07d", Math.abs(e.uscc().hashCode()) % 10_000_000));
-                        ps.setString(14, "hr" + e.county() + "@example.cn");
-                        ps.setInt(15, e.baseline());
-                        ps.setTimestamp(16, ts);
-                        ps.setTimestamp(17, ts);
-                        ps.setTimestamp(18, ts);
-                    }));
+        Instant at = now.minusSeconds(86400L * 800);
+        List<EnterpriseBulkInserts.FiledEnterprise> rows = new ArrayList<>(list.size());
+        for (GeneratedEnterprise e : list) {
+            rows.add(new EnterpriseBulkInserts.FiledEnterprise(e.uscc(), e.uscc().substring(8, 17), e.name(), e.county(), e.city(),
+                    e.registrationType(), e.section(), e.division(), "生产经营", "联系人", "云南省" + e.county() + "号", "650000",
+                    "0871-6" + String.format("%07d", Math.abs(e.uscc().hashCode()) % 10_000_000), "hr" + e.county() + "@example.cn",
+                    e.baseline(), at, at, at));
+        }
+        for (int from = 0; from < rows.size(); from += BATCH * 10) {
+            List<EnterpriseBulkInserts.FiledEnterprise> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH * 10));
+            tx.executeWithoutResult(t -> enterprises.insertFiled(chunk));
         }
     }
 
@@ -128,9 +125,9 @@ public class ProvinceDataGenerator {
         for (int m = s.months(); m >= 1; m--) {
             YearMonth period = s.openPeriod().minusMonths(m);
             String code = period.toString();
-            Timestamp accepted = Timestamp.from(period.plusMonths(1).atDay(12).atStartOfDay(TimeConfig.ZONE).toInstant());
-            List<Object[]> rows = new ArrayList<>(list.size());
-            List<Object[]> warningRows = new ArrayList<>();
+            Instant accepted = period.plusMonths(1).atDay(12).atStartOfDay(TimeConfig.ZONE).toInstant();
+            List<ReportBulkInserts.AcceptedReport> rows = new ArrayList<>(list.size());
+            List<ReportBulkInserts.LayoffWarning> warningRows = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 GeneratedEnterprise e = list.get(i);
                 int p = current[i];
@@ -147,14 +144,18 @@ public class ProvinceDataGenerator {
                 boolean below = headcount < e.baseline();
                 String type = below ? "RT0" + (3 + rnd.nextInt(5)) : null;
                 String reason = below ? String.format("RC%02d", 1 + rnd.nextInt(13)) : null;
-                rows.add(new Object[]{ids.get(e.uscc()), code, e.city(), e.county(), e.section(), e.division(), e.registrationType(),
-                        e.baseline(), prev, headcount, hired, separated, type, reason, accepted});
+                long id = ids.get(e.uscc());
+                rows.add(new ReportBulkInserts.AcceptedReport(id, code, e.city(), e.county(), e.section(), e.division(),
+                        e.registrationType(), e.baseline(), prev, headcount, hired, separated, type,
+                        type == null ? null : codes.nameOf(CodeType.REDUCTION_TYPE, type), reason,
+                        reason == null ? null : codes.nameOf(CodeType.REDUCTION_REASON, reason), reason == null ? null : "生成数据",
+                        accepted));
                 if (prev != null && prev - headcount > 0) {
                     int decrease = prev - headcount;
                     BigDecimal rate = BigDecimal.valueOf(decrease).divide(BigDecimal.valueOf(Math.max(1, prev)), 4, RoundingMode.HALF_UP);
                     if (decrease >= 20 || rate.compareTo(new BigDecimal("0.10")) >= 0) {
-                        warningRows.add(new Object[]{ids.get(e.uscc()), code, e.city(), e.county(),
-                                rate.compareTo(new BigDecimal("0.20")) >= 0 ? "SEVERE" : "WARNING", prev, headcount, decrease, rate, accepted});
+                        warningRows.add(new ReportBulkInserts.LayoffWarning(id, e.city(), e.county(),
+                                rate.compareTo(new BigDecimal("0.20")) >= 0 ? "SEVERE" : "WARNING", prev, headcount, decrease, rate, accepted));
                     }
                 }
                 previous[i] = headcount;
@@ -166,75 +167,28 @@ public class ProvinceDataGenerator {
         return new long[]{reports, warnings};
     }
 
-    private int insertReports(List<Object[]> rows) {
+    private int insertReports(List<ReportBulkInserts.AcceptedReport> rows) {
         for (int from = 0; from < rows.size(); from += BATCH * 10) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH * 10));
-            tx.executeWithoutResult(t -> jdbc.batchUpdate(
-                    "insert into report (enterprise_id, period_code, city_code, county_code, industry_section, industry_division,"
-                            + " registration_type, state, baseline_headcount, previous_headcount, headcount, hired, separated,"
-                            + " reduction_type, reduction_type_label, reason1_code, reason1_label, reason1_note, has_warnings, version_no,"
-                            + " submitted_at, accepted_at, created_at, updated_at, lock_version)"
-                            + " values (?,?,?,?,?,?,?,'ACCEPTED',?,?,?,?,?,?,?,?,?,?,false,1,?,?,?,?,0)",
-                    chunk, BATCH, (ps, r) -> {
-                        for (int k = 0; k < 7; k++) {
-                            ps.setObject(k + 1, r[k]);
-                        }
-                        ps.setInt(8, (Integer) r[7]);
-                        ps.setObject(9, r[8], java.sql.Types.INTEGER);
-                        ps.setInt(10, (Integer) r[9]);
-                        ps.setInt(11, (Integer) r[10]);
-                        ps.setInt(12, (Integer) r[11]);
-                        ps.setString(13, (String) r[12]);
-                        ps.setString(14, r[12] == null ? null : codes.nameOf(CodeType.REDUCTION_TYPE, (String) r[12]));
-                        ps.setString(15, (String) r[13]);
-                        ps.setString(16, r[13] == null ? null : codes.nameOf(CodeType.REDUCTION_REASON, (String) r[13]));
-                        ps.setString(17, r[13] == null ? null : "生成数据");
-                        Timestamp at = (Timestamp) r[14];
-                        ps.setTimestamp(18, at);
-                        ps.setTimestamp(19, at);
-                        ps.setTimestamp(20, at);
-                        ps.setTimestamp(21, at);
-                    }));
+            List<ReportBulkInserts.AcceptedReport> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH * 10));
+            tx.executeWithoutResult(t -> reports.insertAccepted(chunk));
         }
         return rows.size();
     }
 
-    private int insertWarnings(String period, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        Map<Long, Long> reportIds = new HashMap<>();
-        jdbc.query("select enterprise_id, id from report where period_code = ?", rs -> {
-            reportIds.put(rs.getLong(1), rs.getLong(2));
-        }, period);
-        tx.executeWithoutResult(t -> jdbc.batchUpdate(
-                "insert into layoff_warning (report_id, enterprise_id, period_code, city_code, county_code, level, previous_headcount,"
-                        + " headcount, decrease, decrease_rate, created_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-                rows, BATCH, (ps, r) -> {
-                    ps.setLong(1, reportIds.get((Long) r[0]));
-                    ps.setLong(2, (Long) r[0]);
-                    for (int k = 1; k < 10; k++) {
-                        ps.setObject(k + 2, r[k]);
-                    }
-                }));
-        jdbc.update("update report set layoff_warning_level = (select w.level from layoff_warning w where w.report_id = report.id)"
-                + " where period_code = ? and id in (select report_id from layoff_warning where period_code = ?)", period, period);
-        return rows.size();
+    private int insertWarnings(String period, List<ReportBulkInserts.LayoffWarning> rows) {
+        Integer n = tx.execute(t -> reports.insertLayoffWarnings(period, rows));
+        return n == null ? 0 : n;
     }
 
     /** History months as closed (forwarded, archived when older than a quarter); the open period as open. */
     private void insertPeriods(GeneratorSettings s) {
-        Timestamp now = Timestamp.from(s.openPeriod().atDay(1).atStartOfDay(TimeConfig.ZONE).toInstant());
+        Instant now = s.openPeriod().atDay(1).atStartOfDay(TimeConfig.ZONE).toInstant();
         for (int m = s.months(); m >= 0; m--) {
             YearMonth p = s.openPeriod().minusMonths(m);
-            String state = m == 0 ? "OPEN" : m > 3 ? "ARCHIVED" : "FORWARDED";
-            Timestamp start = Timestamp.from(p.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.ZONE).toInstant());
-            Timestamp end = Timestamp.from(p.plusMonths(1).atDay(11).atStartOfDay(TimeConfig.ZONE).toInstant());
-            int exists = jdbc.queryForObject("select count(*) from survey_period where code = ?", Integer.class, p.toString());
-            if (exists == 0) {
-                jdbc.update("insert into survey_period (code, window_start, window_end, state, reminder_offsets, created_at, updated_at, version)"
-                        + " values (?, ?, ?, ?, '3,1', ?, ?, 0)", p.toString(), start, end, state, now, now);
-            }
+            PeriodState state = m == 0 ? PeriodState.OPEN : m > 3 ? PeriodState.ARCHIVED : PeriodState.FORWARDED;
+            Instant start = p.plusMonths(1).atDay(1).atStartOfDay(TimeConfig.ZONE).toInstant();
+            Instant end = p.plusMonths(1).atDay(11).atStartOfDay(TimeConfig.ZONE).toInstant();
+            periods.insertIfAbsent(p.toString(), start, end, state, now);
         }
     }
 

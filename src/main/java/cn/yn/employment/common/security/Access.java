@@ -45,4 +45,16 @@ public final class Access {
         boolean own = s.type() == ScopeType.ENTERPRISE && s.enterpriseId() == enterpriseId;
         return own || s.coversCity(cityCode);
     }
+
+    /**
+     * A system administrator, or a system job (scope SYSTEM without roles, which no signed-in user has): the callers
+     * of the owners' bulk inserts of synthetic data (demo seeding, the data generator).
+     */
+    public static CurrentUser requireAdminOrSystemJob(CurrentUser user) {
+        if (user != null && (user.hasAny(Role.SYSTEM_ADMIN)
+                || (user.scope().type() == ScopeType.SYSTEM && user.roles().isEmpty()))) {
+            return user;
+        }
+        throw new AccessDeniedException("system administrator or system job required");
+    }
 }

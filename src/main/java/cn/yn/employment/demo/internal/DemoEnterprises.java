@@ -6,7 +6,8 @@ import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.codes.OrganisationCode;
 import cn.yn.employment.codes.Uscc;
 import cn.yn.employment.demo.DemoAccounts;
-import java.sql.Timestamp;
+import cn.yn.employment.enterprise.EnterpriseBulkInserts;
+import cn.yn.employment.enterprise.EnterpriseBulkInserts.FiledEnterprise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,24 +75,21 @@ class DemoEnterprises {
     private static final String[] STREETS = {"人民路", "北京路", "青年路", "东风路", "环城路", "建设路", "滇池路", "新华路", "园区路", "学府路"};
 
     private final JdbcTemplate jdbc;
+    private final EnterpriseBulkInserts inserts;
     private final CodeService codes;
     private final Clock clock;
 
-    DemoEnterprises(JdbcTemplate jdbc, CodeService codes, Clock clock) {
+    DemoEnterprises(JdbcTemplate jdbc, EnterpriseBulkInserts inserts, CodeService codes, Clock clock) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.codes = codes;
         this.clock = clock;
     }
 
     /** Inserts the demo enterprises that are not there yet; returns how many were inserted. */
     int seed() {
-        Set<String> existing = new HashSet<>(jdbc.queryForList("select uscc from enterprise", String.class));
-        List<Object[]> rows = generate().stream().filter(r -> !existing.contains((String) r[0])).toList();
-        jdbc.batchUpdate("insert into enterprise (uscc, org_code, name, county_code, city_code, registration_type,"
-                + " industry_section, industry_division, business_scope, contact_person, address, postcode, phone, email,"
-                + " baseline_headcount, filing_state, filed_at, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?, ?)", rows);
-        return rows.size();
+        Set<String> existing = inserts.idsByUscc().keySet();
+        return inserts.insertFiled(generate().stream().filter(r -> !existing.contains(r.uscc())).toList());
     }
 
     long idOf(String uscc) {
@@ -100,7 +98,7 @@ class DemoEnterprises {
     }
 
     /** The demo enterprises, first the one the demo enterprise user belongs to. Deterministic. */
-    List<Object[]> generate() {
+    List<FiledEnterprise> generate() {
         Random random = new Random(SEED);
         Instant now = clock.instant();
         List<Code> counties = codes.allCounties();
@@ -109,7 +107,7 @@ class DemoEnterprises {
         List<Code> registrationLeaves = registrationLeaves();
         Set<String> usccs = new HashSet<>();
         Set<String> names = new HashSet<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<FiledEnterprise> rows = new ArrayList<>();
 
         Code demoDivision = divisions.stream().filter(d -> d.code().equals("65")).findFirst().orElse(divisions.get(0));
         Code demoCounty = counties.stream().filter(c -> c.code().equals(DemoAccounts.ENTERPRISE_COUNTY)).findFirst().orElseThrow();
@@ -154,14 +152,13 @@ class DemoEnterprises {
         return rows;
     }
 
-    private Object[] row(String uscc, String name, Code county, Code division, String registrationType, int headcount,
+    private FiledEnterprise row(String uscc, String name, Code county, Code division, String registrationType, int headcount,
                          String contact, String phone, String address, String postcode, Instant filedAt) {
         String orgCode = uscc.substring(8, 17);
         String email = "hr." + uscc.substring(10, 17).toLowerCase() + "@example.cn";
-        Timestamp filed = Timestamp.from(filedAt);
-        return new Object[]{uscc, orgCode, name, county.code(), county.parentCode(), registrationType, division.parentCode(),
-                division.code(), division.name() + "相关业务", contact, address, postcode, phone, email, headcount,
-                filed, Timestamp.from(filedAt.minus(Duration.ofDays(3))), filed};
+        return new FiledEnterprise(uscc, orgCode, name, county.code(), county.parentCode(), registrationType,
+                division.parentCode(), division.code(), division.name() + "相关业务", contact, address, postcode, phone, email,
+                headcount, filedAt, filedAt.minus(Duration.ofDays(3)), filedAt);
     }
 
     /** Registration types that have no children (the form only accepts leaves). */

@@ -80,7 +80,7 @@ public class ArchiveView extends VerticalLayout implements HasViewTitle {
         grid.addColumn(f -> String.format("%,.0f KB", f.size() / 1024.0)).setHeader(getTranslation("statistics.archive.size"));
         grid.addColumn(f -> f.generatedAt().atZone(TimeConfig.ZONE).format(STAMP))
                 .setHeader(getTranslation("statistics.archive.generatedAt")).setAutoWidth(true);
-        grid.addComponentColumn(f -> DashboardView.download(getTranslation("statistics.archive.download"), f.fileName(),
+        grid.addComponentColumn(f -> FigureWidgets.download(getTranslation("statistics.archive.download"), f.fileName(),
                 "application/pdf", () -> archive.content(f.id()))).setHeader(getTranslation("statistics.archive.download"))
                 .setKey("download");
         grid.setEmptyStateText(getTranslation("statistics.archive.empty"));

@@ -159,7 +159,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         var locale = getLocale();
         Overview o = statistics.overview(p, f);
         if (o.provisional()) {
-            content.add(provisionalBanner(o, "dashboard-provisional", this::getTranslation));
+            content.add(FigureWidgets.provisionalBanner(o, "dashboard-provisional", this::getTranslation));
         }
         content.add(kpis(o));
         content.add(downloads(p, f));
@@ -244,18 +244,6 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         return cell instanceof ReportTable.Percent pc ? Figures.percent(pc.fraction()) : null;
     }
 
-    /** The {@code reporting.provisional} banner (as of when, accepted of due) above figures that can still change. */
-    static Component provisionalBanner(Overview o, String id, java.util.function.BiFunction<String, Object[], String> t) {
-        Span banner = new Span(t.apply("reporting.provisional",
-                new Object[] {o.asOf().toString(), o.figures().accepted(), o.figures().due()}));
-        banner.setId(id);
-        banner.addClassName("ems-provisional");
-        banner.getElement().getThemeList().add("badge contrast");
-        banner.getStyle().set("display", "inline-block").set("margin", "var(--lumo-space-s) 0")
-                .set("white-space", "normal").set("border", "1px dashed var(--lumo-contrast-50pct)");
-        return banner;
-    }
-
     private Component kpis(Overview o) {
         Figures f = o.figures();
         String na = getTranslation("statistics.kpi.na");
@@ -264,50 +252,34 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         cards.setId("dashboard-kpis");
         cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         cards.add(kpi("monitored", "statistics.kpi.monitored", Long.toString(f.monitored()), null));
-        cards.add(defined("due", "reporting.due", Long.toString(f.due()), null, this::getTranslation));
-        cards.add(defined("reported", "reporting.reported", Long.toString(f.reported()), null, this::getTranslation));
-        cards.add(defined("accepted", "reporting.accepted", Long.toString(f.accepted()), null, this::getTranslation));
-        cards.add(defined("missing", "reporting.missing", Long.toString(f.missing()),
+        cards.add(FigureWidgets.defined("due", "reporting.due", Long.toString(f.due()), null, this::getTranslation));
+        cards.add(FigureWidgets.defined("reported", "reporting.reported", Long.toString(f.reported()), null, this::getTranslation));
+        cards.add(FigureWidgets.defined("accepted", "reporting.accepted", Long.toString(f.accepted()), null, this::getTranslation));
+        cards.add(FigureWidgets.defined("missing", "reporting.missing", Long.toString(f.missing()),
                 getTranslation("statistics.kpi.detail.returned", f.returned()), this::getTranslation));
-        cards.add(defined("submission", "reporting.submissionRate", pctText(f.submissionRate(), na),
+        cards.add(FigureWidgets.defined("submission", "reporting.submissionRate", FigureWidgets.pctText(f.submissionRate(), na),
                 getTranslation("statistics.kpi.detail.submission", f.reported(), f.due()), this::getTranslation));
-        cards.add(defined("review", "reporting.reviewRate", pctText(f.reviewRate(), na),
+        cards.add(FigureWidgets.defined("review", "reporting.reviewRate", FigureWidgets.pctText(f.reviewRate(), na),
                 getTranslation("statistics.kpi.detail.review", f.accepted(), f.due()), this::getTranslation));
         boolean headcounts = !f.noHeadcounts();
         cards.add(kpi("headcount", "statistics.kpi.headcount", headcounts ? Long.toString(f.headcount()) : na, null));
-        cards.add(kpi("change", "statistics.kpi.change", pctText(f.changeRate(), na), headcounts
+        cards.add(kpi("change", "statistics.kpi.change", FigureWidgets.pctText(f.changeRate(), na), headcounts
                 ? getTranslation("statistics.kpi.detail.change", Long.toString(f.change()), Long.toString(f.baselineHeadcount()))
                 : null));
-        cards.add(kpi("mom", "statistics.kpi.mom", pctText(o.monthOnMonth().rate(), na), compare(o.monthOnMonth())));
-        cards.add(kpi("yoy", "statistics.kpi.yoy", pctText(o.yearOnYear().rate(), na), compare(o.yearOnYear())));
-        cards.add(kpi("jobloss", "statistics.kpi.jobLoss", pctText(f.jobLossRate(), na), null));
+        cards.add(kpi("mom", "statistics.kpi.mom", FigureWidgets.pctText(o.monthOnMonth().rate(), na), compare(o.monthOnMonth())));
+        cards.add(kpi("yoy", "statistics.kpi.yoy", FigureWidgets.pctText(o.yearOnYear().rate(), na), compare(o.yearOnYear())));
+        cards.add(kpi("jobloss", "statistics.kpi.jobLoss", FigureWidgets.pctText(f.jobLossRate(), na), null));
         cards.add(kpi("warnings", "statistics.kpi.warnings", Long.toString(o.warnings()),
                 getTranslation("statistics.kpi.detail.warnings", Long.toString(o.warningLevels().stream().mapToLong(CodeCount::persons).sum()))));
         return cards;
-    }
-
-    /** A key figure named by a reporting term ({@code reporting.*}), with the term's definition as its tooltip. */
-    static KpiCard defined(String id, String termKey, String value, String detail,
-                           java.util.function.BiFunction<String, Object[], String> t) {
-        KpiCard card = new KpiCard(id, t.apply(termKey, new Object[0]), value, detail);
-        card.setTooltipText(t.apply(termKey + ".help", new Object[0]));
-        return card;
     }
 
     private String compare(Comparison c) {
         return getTranslation("statistics.kpi.detail.compare", c.enterprises(), Long.toString(c.change()));
     }
 
-    static String pctText(BigDecimal fraction, String na) {
-        return fraction == null ? na : Figures.percent(fraction).toPlainString() + "%";
-    }
-
-    static KpiCard kpi(String id, String label, String value, String detail, java.util.function.Function<String, String> t) {
-        return new KpiCard(id, t.apply(label), value, detail);
-    }
-
     private Component kpi(String id, String label, String value, String detail) {
-        return kpi(id, label, value, detail, this::getTranslation);
+        return FigureWidgets.kpi(id, label, value, detail, this::getTranslation);
     }
 
     private Component downloads(String p, StatisticsFilter f) {
@@ -320,23 +292,14 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         box.add(title);
         for (ReportKind kind : ReportKind.values()) {
             Span item = new Span(getTranslation(kind.titleKey()) + " ");
-            item.add(download(getTranslation("statistics.action.pdf"), reports.fileName(kind, p, f, "pdf"), "application/pdf",
+            item.add(FigureWidgets.download(getTranslation("statistics.action.pdf"), reports.fileName(kind, p, f, "pdf"), "application/pdf",
                     () -> reports.pdf(kind, p, f)));
             item.add(new Span(" / "));
-            item.add(download(getTranslation("statistics.action.excel"), reports.fileName(kind, p, f, "xlsx"), XLSX,
+            item.add(FigureWidgets.download(getTranslation("statistics.action.excel"), reports.fileName(kind, p, f, "xlsx"), XLSX,
                     () -> reports.excel(kind, p, f)));
             box.add(item);
         }
         return box;
-    }
-
-    static Anchor download(String text, String fileName, String mime, Supplier<byte[]> bytes) {
-        Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] b = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(b), fileName, mime, b.length);
-        }), text);
-        a.getElement().setAttribute("download", fileName);
-        return a;
     }
 
     /**
@@ -349,7 +312,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
         s.setPadding(false);
         s.addClassName("ems-dashboard-section");
         HorizontalLayout head = new HorizontalLayout(new H3(getTranslation(titleKey)),
-                download(getTranslation("statistics.action.excel"), id + "-" + table.periodCode() + ".xlsx", XLSX,
+                FigureWidgets.download(getTranslation("statistics.action.excel"), id + "-" + table.periodCode() + ".xlsx", XLSX,
                         () -> reports.excel(table)));
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         s.add(head);
@@ -376,35 +339,7 @@ public class DashboardView extends VerticalLayout implements HasViewTitle {
     }
 
     private Grid<List<Object>> grid(ReportTable t) {
-        return grid(t, getTranslation("reporting.empty"));
-    }
-
-    static Grid<List<Object>> grid(ReportTable t, String emptyText) {
-        Grid<List<Object>> grid = new Grid<>();
-        for (int i = 0; i < t.headers().size(); i++) {
-            int col = i;
-            // headers wrap and numeric columns share the width, so every column fits at 1,440 px
-            Span header = new Span(t.headers().get(i));
-            header.getStyle().set("white-space", "normal").set("line-height", "1.2");
-            var c = grid.addColumn(r -> col < r.size() ? ReportTable.text(r.get(col)) : "").setHeader(header)
-                    .setResizable(true);
-            if (i > 0) {
-                c.setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(1);
-            } else {
-                c.setFrozen(true).setWidth("11em").setFlexGrow(0);
-            }
-        }
-        grid.setItems(t.rows());
-        if (t.rows().isEmpty()) {
-            grid.setEmptyStateText(emptyText);
-        }
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        if (t.rows().size() <= 20) {
-            grid.setAllRowsVisible(true);
-        } else {
-            grid.setHeight("480px");
-        }
-        return grid;
+        return FigureWidgets.grid(t, getTranslation("reporting.empty"));
     }
 
     @Override

@@ -54,19 +54,19 @@ class LeaderHomePanel implements HomePanel {
         Div cards = new Div();
         cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         java.util.function.BiFunction<String, Object[], String> ta = (k, args) -> i18n.getTranslation(k, locale, args);
-        cards.add(DashboardView.kpi("home-monitored", "statistics.kpi.monitored", Long.toString(f.monitored()), null, t),
-                DashboardView.defined("home-submission", "reporting.submissionRate", DashboardView.pctText(f.submissionRate(), na),
+        cards.add(FigureWidgets.kpi("home-monitored", "statistics.kpi.monitored", Long.toString(f.monitored()), null, t),
+                FigureWidgets.defined("home-submission", "reporting.submissionRate", FigureWidgets.pctText(f.submissionRate(), na),
                         ta.apply("statistics.kpi.detail.submission", new Object[] {f.reported(), f.due()}), ta),
-                DashboardView.defined("home-review", "reporting.reviewRate", DashboardView.pctText(f.reviewRate(), na),
+                FigureWidgets.defined("home-review", "reporting.reviewRate", FigureWidgets.pctText(f.reviewRate(), na),
                         ta.apply("statistics.kpi.detail.review", new Object[] {f.accepted(), f.due()}), ta),
-                DashboardView.kpi("home-headcount", "statistics.kpi.headcount", f.noHeadcounts() ? na : Long.toString(f.headcount()), null, t),
-                DashboardView.kpi("home-change", "statistics.kpi.change", DashboardView.pctText(f.changeRate(), na), null, t),
-                DashboardView.kpi("home-mom", "statistics.kpi.mom", DashboardView.pctText(o.monthOnMonth().rate(), na), null, t),
-                DashboardView.kpi("home-warnings", "statistics.kpi.warnings", Long.toString(o.warnings()), null, t));
+                FigureWidgets.kpi("home-headcount", "statistics.kpi.headcount", f.noHeadcounts() ? na : Long.toString(f.headcount()), null, t),
+                FigureWidgets.kpi("home-change", "statistics.kpi.change", FigureWidgets.pctText(f.changeRate(), na), null, t),
+                FigureWidgets.kpi("home-mom", "statistics.kpi.mom", FigureWidgets.pctText(o.monthOnMonth().rate(), na), null, t),
+                FigureWidgets.kpi("home-warnings", "statistics.kpi.warnings", Long.toString(o.warnings()), null, t));
         RouterLink open = new RouterLink(i18n.getTranslation("statistics.home.open", locale), DashboardView.class);
         panel.add(new H2(i18n.getTranslation("statistics.home.title", locale, period)));
         if (o.provisional()) {
-            panel.add(DashboardView.provisionalBanner(o, "home-provisional", ta));
+            panel.add(FigureWidgets.provisionalBanner(o, "home-provisional", ta));
         }
         panel.add(cards, open);
         return panel;

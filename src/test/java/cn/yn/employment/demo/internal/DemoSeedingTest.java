@@ -62,12 +62,12 @@ class DemoSeedingTest extends FoundationTest {
 
     @Test
     void generationIsDeterministic() {
-        List<Object[]> a = enterprises.generate();
-        List<Object[]> b = enterprises.generate();
+        var a = enterprises.generate();
+        var b = enterprises.generate();
         assertThat(a).hasSize(DemoEnterprises.COUNT);
         for (int i = 0; i < a.size(); i++) {
-            assertThat(a.get(i)[0]).isEqualTo(b.get(i)[0]);
-            assertThat(a.get(i)[2]).isEqualTo(b.get(i)[2]);
+            assertThat(a.get(i).uscc()).isEqualTo(b.get(i).uscc());
+            assertThat(a.get(i).name()).isEqualTo(b.get(i).name());
         }
     }
 
