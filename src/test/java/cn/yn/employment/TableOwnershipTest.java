@@ -118,11 +118,8 @@ class TableOwnershipTest {
     }
 
     static List<String> sqlWrites(String source) {
-        String joined = CONCAT.matcher(source).replaceAll("");
         List<String> tables = new ArrayList<>();
-        Matcher lit = LITERAL.matcher(joined);
-        while (lit.find()) {
-            String text = lit.group(1) != null ? lit.group(1) : lit.group(2);
+        for (String text : literals(source)) {
             Matcher w = WRITE.matcher(text);
             while (w.find()) {
                 String table = w.group(2).toLowerCase(Locale.ROOT);
@@ -132,5 +129,16 @@ class TableOwnershipTest {
             }
         }
         return tables;
+    }
+
+    /** The string literals and text blocks of a Java source, concatenated literals joined. */
+    static List<String> literals(String source) {
+        String joined = CONCAT.matcher(source).replaceAll("");
+        List<String> out = new ArrayList<>();
+        Matcher lit = LITERAL.matcher(joined);
+        while (lit.find()) {
+            out.add(lit.group(1) != null ? lit.group(1) : lit.group(2));
+        }
+        return out;
     }
 }

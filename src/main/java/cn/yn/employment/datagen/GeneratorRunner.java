@@ -1,5 +1,7 @@
 package cn.yn.employment.datagen;
 
+import cn.yn.employment.common.security.SystemJob;
+import cn.yn.employment.enterprise.EnterpriseBulkInserts;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.slf4j.Logger;
@@ -11,7 +13,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ class GeneratorRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(GeneratorRunner.class);
 
     private final ProvinceDataGenerator generator;
-    private final JdbcTemplate jdbc;
+    private final EnterpriseBulkInserts existing;
     private final Clock clock;
     private final ConfigurableApplicationContext context;
     private final int enterprises;
@@ -35,11 +36,11 @@ class GeneratorRunner implements ApplicationRunner {
     private final long seed;
     private final boolean exit;
 
-    GeneratorRunner(ProvinceDataGenerator generator, JdbcTemplate jdbc, Clock clock, ConfigurableApplicationContext context,
+    GeneratorRunner(ProvinceDataGenerator generator, EnterpriseBulkInserts existing, Clock clock, ConfigurableApplicationContext context,
                     @Value("${app.datagen.enterprises}") int enterprises, @Value("${app.datagen.months:24}") int months,
                     @Value("${app.datagen.seed:20261125}") long seed, @Value("${app.datagen.exit:false}") boolean exit) {
         this.generator = generator;
-        this.jdbc = jdbc;
+        this.existing = existing;
         this.clock = clock;
         this.context = context;
         this.enterprises = enterprises;
@@ -50,8 +51,8 @@ class GeneratorRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Integer present = jdbc.queryForObject("select count(*) from enterprise", Integer.class);
-        if (present != null && present >= enterprises) {
+        long present = SystemJob.call(ProvinceDataGenerator.ACTOR, existing::count);
+        if (present >= enterprises) {
             log.info("data generator: {} enterprises present, nothing to do", present);
         } else {
             GenerationResult r = generator.generate(new GeneratorSettings(enterprises, months, seed, YearMonth.now(clock).minusMonths(1)));

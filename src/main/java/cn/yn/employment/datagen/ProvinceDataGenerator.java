@@ -36,6 +36,8 @@ public class ProvinceDataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ProvinceDataGenerator.class);
     static final int BATCH = 1000;
+    /** The system job the generator runs as. */
+    static final String ACTOR = "system:datagen";
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String[] WORDS = {"滇", "云", "昆", "洱", "苍", "澜", "玉", "金", "银", "普", "星", "源", "信", "达", "华", "兴",
             "盛", "泰", "安", "康", "宏", "恒", "丰", "瑞", "祥", "和", "创", "新", "绿", "森", "茶", "花", "彩", "锦", "龙", "凤"};
@@ -71,7 +73,7 @@ public class ProvinceDataGenerator {
      * bulk inserts accept besides a system administrator.
      */
     public GenerationResult generate(GeneratorSettings s) {
-        return SystemJob.call("system:datagen", () -> generateAsSystem(s));
+        return SystemJob.call(ACTOR, () -> generateAsSystem(s));
     }
 
     private GenerationResult generateAsSystem(GeneratorSettings s) {

@@ -75,4 +75,11 @@ public class EnterpriseBulkInserts {
         });
         return ids;
     }
+
+    /** How many enterprises there are. */
+    public long count() {
+        Access.requireAdminOrSystemJob(currentUser.require());
+        Long n = jdbc.queryForObject("select count(*) from enterprise", Long.class);
+        return n == null ? 0 : n;
+    }
 }

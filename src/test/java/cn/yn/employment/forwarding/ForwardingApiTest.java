@@ -1,7 +1,7 @@
 package cn.yn.employment.forwarding;
 
+import cn.yn.employment.testsupport.ApiCaller;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,19 +28,9 @@ class ForwardingApiTest extends ForwardingTestBase {
     @Autowired
     WebApplicationContext context;
 
-    /**
-     * The caller for the filter chain and, through the global holder, for the service: each cached Spring context
-     * installs its own holder strategy globally, so the two can differ in a test JVM (see LostRaceTest).
-     */
+    /** A caller of this role and scope for the filter chain and the service alike ({@link ApiCaller}). */
     private static RequestPostProcessor as(Scope scope, Role role) {
-        CurrentUser u = new CurrentUser(1, "api-province", "接口测试", Set.of(role), scope);
-        var token = new org.springframework.security.authentication.TestingAuthenticationToken(u, null, role.authority());
-        RequestPostProcessor chain = authentication(token);
-        return request -> {
-            com.vaadin.flow.internal.CurrentInstance.clearAll();
-            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(token);
-            return chain.postProcessRequest(request);
-        };
+        return ApiCaller.as(new CurrentUser(1, "api-province", "接口测试", Set.of(role), scope));
     }
 
     @Test

@@ -46,6 +46,11 @@ public final class KaribuSpring {
         setup(ctx, routes);
     }
 
+    /** No routes at all, for tests that create their views directly and never navigate. */
+    public static void setupWithoutRoutes(ApplicationContext ctx) {
+        setup(ctx, new Routes(java.util.Set.of(), java.util.Set.of(), true));
+    }
+
     /** Only these routes, for tests that create their views directly ({@link #view}). */
     public static void setup(ApplicationContext ctx, Routes only) {
         Function0<UI> uiFactory = MockedUI::new;

@@ -1,14 +1,10 @@
 package cn.yn.employment.migration.internal;
 
-import cn.yn.employment.accounts.PasswordPolicy;
 import cn.yn.employment.accounts.UserBulkLoad;
 import cn.yn.employment.codes.CodeService;
 import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.codes.Email;
-import cn.yn.employment.codes.OrganisationCode;
 import cn.yn.employment.codes.PhoneNumber;
-import cn.yn.employment.codes.Uscc;
-import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.enterprise.EnterpriseBulkLoad;
@@ -18,26 +14,21 @@ import cn.yn.employment.migration.ImportReport;
 import cn.yn.employment.migration.MappingKind;
 import cn.yn.employment.migration.MigrationProgress;
 import cn.yn.employment.migration.Outcome;
-import cn.yn.employment.migration.RowIssue;
 import cn.yn.employment.migration.internal.MappingStore.Mappings;
 import cn.yn.employment.migration.internal.SourceTable.SourceRow;
 import cn.yn.employment.migration.internal.RunLedger.Ent;
 import cn.yn.employment.migration.internal.Totals.Slot;
 import cn.yn.employment.report.ReportHistoryBulkLoad;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * One dry run or load of a legacy export: reads the files in order (enterprises, users, reports), cleans and maps every

@@ -1,7 +1,7 @@
 package cn.yn.employment.review.api;
 
+import cn.yn.employment.testsupport.ApiCaller;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -40,15 +38,9 @@ class LostRaceTest extends ReviewTestBase {
         mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
     }
 
-    /**
-     * The caller for the filter chain and, through the global holder, for the service: each Spring context this JVM
-     * starts installs its own (Vaadin-aware) holder strategy globally, so with several cached contexts the chain's
-     * strategy and the global one can differ.
-     */
+    /** The caller for the filter chain and, through the global holder, for the service ({@link ApiCaller}). */
     static RequestPostProcessor caller(CurrentUser u) {
-        as(u);
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(u, null,
-                u.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        return ApiCaller.as(u);
     }
 
     private long subjectOf(String processInstanceId) {

@@ -1,7 +1,7 @@
 package cn.yn.employment.review.api;
 
+import cn.yn.employment.testsupport.ApiCaller;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -32,15 +31,9 @@ class ReviewHandoverApiTest extends ReviewTestBase {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
-    /** The caller for the filter chain and, through the global holder, for the service (see LostRaceTest). */
+    /** The caller for the filter chain and, through the global holder, for the service ({@link ApiCaller}). */
     private static RequestPostProcessor caller(CurrentUser u) {
-        var token = new TestingAuthenticationToken(u, null, u.roles().stream().map(r -> r.authority()).toArray(String[]::new));
-        RequestPostProcessor chain = authentication(token);
-        return request -> {
-            com.vaadin.flow.internal.CurrentInstance.clearAll();
-            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(token);
-            return chain.postProcessRequest(request);
-        };
+        return ApiCaller.as(u);
     }
 
     private long subject(String pi) {

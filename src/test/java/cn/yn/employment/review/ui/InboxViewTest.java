@@ -1,67 +1,25 @@
 package cn.yn.employment.review.ui;
 
-import cn.yn.employment.ui.KaribuSpring;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yn.employment.codes.CodeService;
-import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.review.BulkResult;
 import cn.yn.employment.review.InboxTab;
 import cn.yn.employment.review.ReturnTo;
-import cn.yn.employment.review.ReviewTestBase;
 import cn.yn.employment.review.SavedFilter;
 import cn.yn.employment.review.WorkItem;
-import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.beans.factory.ObjectProvider;
 
-class InboxViewTest extends ReviewTestBase {
+class InboxViewTest extends InboxTestBase {
 
-    @Autowired
-    ApplicationContext ctx;
-    @Autowired
-    CodeService codes;
-    @Autowired
-    CurrentUserProvider users;
-    @Autowired
-    ObjectProvider<SubjectDetailsProvider> providers;
-
-    @BeforeEach
-    void karibu() {
-        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(), java.util.Set.of(), true));
-    }
-
-    @AfterEach
-    void karibuDown() {
-        KaribuSpring.tearDown();
-    }
-
-    private InboxView open() {
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
-        view.bulkExecutor = Runnable::run;
-        UI.getCurrent().removeAll();
-        UI.getCurrent().add(view);
-        return view;
-    }
-
-    private WorkItem rowNamed(InboxView view, String name) {
-        return view.loaded.stream().filter(w -> name.equals(w.enterpriseName())).findFirst().orElseThrow();
-    }
 
     @Test
     void cityReviewerFiltersSavesClaimsReturnsApprovesAndBulkApproves() {
@@ -100,15 +58,15 @@ class InboxViewTest extends ReviewTestBase {
         assertThat(GridKt._size(view.grid)).isEqualTo(6);
 
         // claim from the grid row
-        int idx = view.loaded.indexOf(rowNamed(view, "筛选目标公司"));
+        int idx = view.loaded.indexOf(row(view, "筛选目标公司"));
         Button claim = (Button) ((com.vaadin.flow.component.HasComponents) GridKt._getCellComponent(view.grid, idx, "actions"))
                 .getElement().getChildren().findFirst().orElseThrow().getComponent().orElseThrow();
         _click(claim);
         assertThat(openTask(pTarget).getAssignee()).isEqualTo("km_a");
-        assertThat(rowNamed(view, "筛选目标公司").claimedBy()).isEqualTo("km_a");
+        assertThat(row(view, "筛选目标公司").claimedBy()).isEqualTo("km_a");
 
         // return with reason: refused without one, done with one
-        WorkItemDialog d = view.openItem(rowNamed(view, "退回公司"));
+        WorkItemDialog d = view.openItem(row(view, "退回公司"));
         _click(d.sendBack);
         assertThat(d.reason.isInvalid()).isTrue();
         assertThat(openTask(pReturn).getTaskDefinitionKey()).isEqualTo("cityReview");
@@ -118,7 +76,7 @@ class InboxViewTest extends ReviewTestBase {
         assertThat(view.loaded).extracting(WorkItem::enterpriseName).doesNotContain("退回公司");
 
         // approve
-        d = view.openItem(rowNamed(view, "通过公司"));
+        d = view.openItem(row(view, "通过公司"));
         _click(d.approve);
         assertThat(openTask(pApprove).getTaskDefinitionKey()).isEqualTo("provinceReview");
 
@@ -159,7 +117,7 @@ class InboxViewTest extends ReviewTestBase {
         InboxView view = open();
         assertThat(view.tabByKind).doesNotContainKey(InboxTab.RETURNED);
         assertThat(GridKt._size(view.grid)).isEqualTo(2);
-        WorkItemDialog d = view.openItem(rowNamed(view, "退回市级公司"));
+        WorkItemDialog d = view.openItem(row(view, "退回市级公司"));
         @SuppressWarnings("unchecked")
         RadioButtonGroup<ReturnTo> to = d.returnTo;
         assertThat(to.isVisible()).isTrue();
@@ -168,7 +126,7 @@ class InboxViewTest extends ReviewTestBase {
         _click(d.sendBack);
         assertThat(openTask(toCity).getTaskDefinitionKey()).isEqualTo("cityReview");
 
-        d = view.openItem(rowNamed(view, "退回企业公司"));
+        d = view.openItem(row(view, "退回企业公司"));
         _setValue(d.returnTo, ReturnTo.ENTERPRISE);
         _setValue(d.reason, "数据异常请企业核实");
         _click(d.sendBack);

@@ -3,49 +3,22 @@ package cn.yn.employment.review.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yn.employment.codes.CodeService;
-import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.review.ReturnTo;
-import cn.yn.employment.review.ReviewTestBase;
 import cn.yn.employment.review.WorkItem;
-import cn.yn.employment.ui.KaribuSpring;
-import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.UI;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The inbox tells a reviewer who lost the race to a colleague who handled the item, and when. */
-class LostRaceInboxTest extends ReviewTestBase {
+class LostRaceInboxTest extends InboxTestBase {
 
-    @Autowired ApplicationContext ctx;
-    @Autowired CodeService codes;
-    @Autowired CurrentUserProvider users;
-    @Autowired ObjectProvider<SubjectDetailsProvider> providers;
-
-    @BeforeEach
-    void karibu() {
-        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(), java.util.Set.of(), true));
-    }
-
-    @AfterEach
-    void karibuDown() {
-        KaribuSpring.tearDown();
-    }
 
     @Test
     void theLoserReadsTheColleaguesNameAndTheTime() {
         String pi = submit("530100", "530102", "界面竞争公司", false);
         as(KUNMING_B);
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
-        UI.getCurrent().removeAll();
-        UI.getCurrent().add(view);
+        InboxView view = open();
         WorkItem item = view.loaded.stream().filter(w -> w.processInstanceId().equals(pi)).findFirst().orElseThrow();
         WorkItemDialog dialog = view.openItem(item);
 

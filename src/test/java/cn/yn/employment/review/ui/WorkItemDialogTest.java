@@ -5,14 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yn.employment.codes.CodeService;
-import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Person;
 import cn.yn.employment.review.CopiedItem;
-import cn.yn.employment.review.ReviewTestBase;
 import cn.yn.employment.review.WorkItem;
-import cn.yn.employment.ui.KaribuSpring;
-import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -20,46 +15,11 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.StateNode;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The item dialog keeps the decision in reach, and hands items over (转办/委派/交回/抄送) from the dialog and the selection. */
-class WorkItemDialogTest extends ReviewTestBase {
+class WorkItemDialogTest extends InboxTestBase {
 
-    @Autowired
-    ApplicationContext ctx;
-    @Autowired
-    CodeService codes;
-    @Autowired
-    CurrentUserProvider users;
-    @Autowired
-    ObjectProvider<SubjectDetailsProvider> providers;
-
-    @BeforeEach
-    void karibu() {
-        KaribuSpring.setup(ctx, new com.github.mvysny.kaributesting.v10.Routes(java.util.Set.of(), java.util.Set.of(), true));
-    }
-
-    @AfterEach
-    void karibuDown() {
-        KaribuSpring.tearDown();
-    }
-
-    private InboxView open() {
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
-        view.bulkExecutor = Runnable::run;
-        UI.getCurrent().removeAll();
-        UI.getCurrent().add(view);
-        return view;
-    }
-
-    private static WorkItem row(InboxView view, String name) {
-        return view.loaded.stream().filter(w -> name.equals(w.enterpriseName())).findFirst().orElseThrow();
-    }
 
     @Test
     void theDecisionAreaSitsInTheFooterBesideTheScrollingContent() {
