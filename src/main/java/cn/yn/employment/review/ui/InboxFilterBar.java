@@ -35,7 +35,7 @@ class InboxFilterBar extends VerticalLayout {
     private final boolean province;
     private final Runnable onSearch;
 
-    final TextField period = new TextField();
+    final ComboBox<String> period = new ComboBox<>();
     final ComboBox<Code> region = new ComboBox<>();
     final ComboBox<Code> industry = new ComboBox<>();
     final Select<String> kind = new Select<>();
@@ -51,7 +51,7 @@ class InboxFilterBar extends VerticalLayout {
     final Button deleteFilter = new Button();
 
 
-    InboxFilterBar(ReviewService review, CodeService codes, CurrentUser user, boolean province, Runnable onSearch) {
+    InboxFilterBar(ReviewService review, cn.yn.employment.review.InboxPages periods, CodeService codes, CurrentUser user, boolean province, Runnable onSearch) {
         this.review = review;
         this.codes = codes;
         this.user = user;
@@ -64,7 +64,8 @@ class InboxFilterBar extends VerticalLayout {
 
     private void buildFilters() {
         period.setLabel(getTranslation("review.filter.period"));
-        period.setPlaceholder(getTranslation("review.filter.period.placeholder"));
+        period.setPlaceholder(getTranslation("review.filter.any"));
+        period.setItems(periods.periods());
         period.setWidth("8em");
         period.setClearButtonVisible(true);
         period.setId("review-filter-period");
@@ -187,7 +188,7 @@ class InboxFilterBar extends VerticalLayout {
     }
 
     void apply(InboxFilter f) {
-        period.setValue(f.periodCode() == null ? "" : f.periodCode());
+        period.setValue(f.periodCode());
         String regionCode = province ? f.cityCode() : f.countyCode();
         region.setValue(regionCode == null ? null : codes.find(CodeType.REGION, regionCode).orElse(null));
         industry.setValue(f.industryDivision() == null ? null : codes.find(CodeType.INDUSTRY, f.industryDivision()).orElse(null));

@@ -52,7 +52,7 @@ class InboxViewTest extends ReviewTestBase {
     }
 
     private InboxView open() {
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
+        InboxView view = new InboxView(review, ctx.getBean(cn.yn.employment.review.InboxPages.class), ctx.getBean(cn.yn.employment.review.InboxExport.class), ctx.getBean(ItemActions.class), codes, users, providers);
         view.bulkExecutor = Runnable::run;
         UI.getCurrent().removeAll();
         UI.getCurrent().add(view);

@@ -43,7 +43,7 @@ class LostRaceInboxTest extends ReviewTestBase {
     void theLoserReadsTheColleaguesNameAndTheTime() {
         String pi = submit("530100", "530102", "界面竞争公司", false);
         as(KUNMING_B);
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
+        InboxView view = new InboxView(review, ctx.getBean(cn.yn.employment.review.InboxPages.class), ctx.getBean(cn.yn.employment.review.InboxExport.class), ctx.getBean(ItemActions.class), codes, users, providers);
         UI.getCurrent().removeAll();
         UI.getCurrent().add(view);
         WorkItem item = view.loaded.stream().filter(w -> w.processInstanceId().equals(pi)).findFirst().orElseThrow();
