@@ -96,6 +96,8 @@ public final class XlsxStream implements AutoCloseable {
             wb.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose(); // removes the temporary file (close does not)
         }
     }
 }

@@ -34,6 +34,7 @@ class InboxFilterBar extends VerticalLayout {
     private final CurrentUser user;
     private final boolean province;
     private final Runnable onSearch;
+    private final cn.yn.employment.review.InboxPages periods;
 
     final ComboBox<String> period = new ComboBox<>();
     final ComboBox<Code> region = new ComboBox<>();
@@ -57,6 +58,7 @@ class InboxFilterBar extends VerticalLayout {
         this.user = user;
         this.province = province;
         this.onSearch = onSearch;
+        this.periods = periods;
         buildFilters();
         layOut();
         refreshSavedFilters();
