@@ -77,6 +77,14 @@ class InboxPager extends HorizontalLayout {
         go(0);
     }
 
+    /** Shows the same page again with a new total (after an action): the known starts are stale, so it goes by number. */
+    void refresh(long newTotal) {
+        total = newTotal;
+        starts.clear();
+        starts.put(0, null);
+        go(index);
+    }
+
     /** Shows page {@code i} (0-based), clamped to the pages there are. */
     void go(int i) {
         int target = Math.max(0, Math.min(i, pageCount() - 1));

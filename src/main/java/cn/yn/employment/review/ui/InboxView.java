@@ -200,6 +200,15 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
 
     /** Reloads the tab counts (with the active filter) and the first page of the current tab. */
     void reload() {
+        load(false);
+    }
+
+    /** After an action: the same counts and list, staying on the page shown (the rows may have moved up). */
+    void refresh() {
+        load(true);
+    }
+
+    private void load(boolean keepPage) {
         try {
             InboxFilter f = filters.currentFilter();
             for (Map.Entry<InboxTab, Tab> en : tabByKind.entrySet()) {
@@ -226,7 +235,11 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
             bulkTransfer.setVisible(open);
             selectAllMatching.setVisible(open);
             filters.openTab(open);
-            pager.restart(total);
+            if (keepPage) {
+                pager.refresh(total);
+            } else {
+                pager.restart(total);
+            }
         } catch (RuntimeException e) {
             Feedback.show(this, e);
         }
@@ -289,7 +302,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         } catch (RuntimeException e) {
             Feedback.show(this, e);
         }
-        reload();
+        refresh();
     }
 
     // ------------------------------------------------------------------ dialogs
@@ -297,7 +310,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     WorkItemDialog openItem(WorkItem w) {
         SubjectDetailsProvider provider = providers.stream().filter(p -> p.kind().equals(w.kind())).findFirst().orElse(null);
         WorkItemDialog d = new WorkItemDialog(review, actions.handover, actions.copies, codes, user, w, provider,
-                actions.diagrams, this::reload);
+                actions.diagrams, this::refresh);
         d.open();
         return d;
     }
@@ -309,7 +322,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         }
         BulkDialog d = new BulkDialog(review, action, items, province, bulkExecutor, () -> {
             grid.deselectAll();
-            reload();
+            refresh();
         });
         d.open();
         return d;
@@ -322,7 +335,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         }
         HandoverDialog d = new HandoverDialog(actions.handover, actions.copies, action, items, () -> {
             grid.deselectAll();
-            reload();
+            refresh();
         });
         d.open();
         return d;

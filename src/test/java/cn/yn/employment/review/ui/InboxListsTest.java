@@ -93,6 +93,13 @@ class InboxListsTest extends ReviewTestBase {
         assertThat(view.loaded).extracting(WorkItem::taskId).containsExactlyElementsOf(page2ByNumber).hasSize(3);
         assertThat(view.pager.label.getText()).isEqualTo("第 21–23 条，共 23 条");
         assertThat(find(view, "review-page-next").isEnabled()).isFalse();
+        // claiming a row keeps the reviewer on the page they were on
+        Button claim = (Button) ((com.vaadin.flow.component.HasComponents) GridKt._getCellComponent(view.grid, 0, "actions"))
+                .getElement().getChildren().findFirst().orElseThrow().getComponent().orElseThrow();
+        _click(claim);
+        assertThat(view.pager.index).isEqualTo(1);
+        assertThat(view.loaded).extracting(WorkItem::taskId).containsExactlyElementsOf(page2ByNumber);
+        assertThat(view.loaded.get(0).claimedBy()).isEqualTo("km_a");
         _click(find(view, "review-page-prev"));
         assertThat(view.loaded).hasSize(20);
         // a province reviewer's pages do not contain the city's neighbours: Qujing's item is not Kunming's
