@@ -153,6 +153,7 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
         d.setConfirmText(getTranslation("accounts.disable.confirm"));
         d.setConfirmButtonTheme("error primary");
         d.addConfirmListener(e -> {
+            d.close(); // first: a toast shown while the modal is open would be attached to it and go with it
             try {
                 accounts.setEnabled(u.id(), false);
                 Feedback.success(getTranslation("accounts.disable.done", u.username()));

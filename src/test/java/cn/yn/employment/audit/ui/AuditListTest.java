@@ -39,7 +39,7 @@ import org.springframework.security.access.AccessDeniedException;
 class AuditListTest extends FoundationTest {
 
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    static final CurrentUser ADMIN = new CurrentUser(1, "admin", "系统管理员", Set.of(Role.SYSTEM_ADMIN), Scope.system());
+    static final CurrentUser ADMIN = new CurrentUser(1, "audit-list-admin", "审计测试管理员", Set.of(Role.SYSTEM_ADMIN), Scope.system());
 
     @Autowired ApplicationContext ctx;
     @Autowired AuditService audit;
