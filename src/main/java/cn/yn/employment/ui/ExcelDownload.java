@@ -21,6 +21,15 @@ public final class ExcelDownload {
     private ExcelDownload() {
     }
 
+    /**
+     * A file name with the day of the download: {@code pattern} is the translated name with a literal {@code {0}}
+     * (translate it in the view, e.g. {@code getTranslation("x.file", "{0}")}), made safe for the header.
+     */
+    public static Supplier<String> dated(String pattern) {
+        return () -> cn.yn.employment.common.web.DownloadFileNames.safe(
+                pattern.replace("{0}", java.time.LocalDate.now(cn.yn.employment.common.time.TimeConfig.ZONE).toString()));
+    }
+
     public static Anchor button(String id, String text, Supplier<String> fileName, Consumer<OutputStream> writer) {
         Anchor a = new Anchor((DownloadHandler) event -> {
             event.setFileName(fileName.get());

@@ -5,7 +5,6 @@ import cn.yn.employment.accounts.AccountService;
 import cn.yn.employment.accounts.UserExport;
 import cn.yn.employment.accounts.UserForm;
 import cn.yn.employment.accounts.UserLabels;
-import cn.yn.employment.common.web.DownloadFileNames;
 import cn.yn.employment.ui.ExcelDownload;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -74,8 +73,7 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
             grid.getDataProvider().refreshAll();
         });
         export = ExcelDownload.button("user-export", getTranslation("ui.exportExcel"),
-                () -> DownloadFileNames.safe(getTranslation("accounts.export.file",
-                        java.time.LocalDate.now(cn.yn.employment.common.time.TimeConfig.ZONE))),
+                ExcelDownload.dated(getTranslation("accounts.export.file", "{0}")),
                 out -> exporter.write(shownText, locale, out));
         Button create = new Button(getTranslation("accounts.action.newUser"), VaadinIcon.PLUS.create(), e -> openEditor(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -14,7 +14,6 @@ import cn.yn.employment.ui.MainLayout;
 import cn.yn.employment.audit.AuditExport;
 import cn.yn.employment.audit.AuditLabels;
 import cn.yn.employment.common.i18n.Translations;
-import cn.yn.employment.common.web.DownloadFileNames;
 import cn.yn.employment.ui.ExcelDownload;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -129,7 +128,7 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         reset.setId("audit-reset");
 
         Anchor excel = ExcelDownload.button("audit-export-excel", getTranslation("ui.exportExcel"),
-                () -> DownloadFileNames.safe(getTranslation("audit.export.file", LocalDate.now(TimeConfig.ZONE))),
+                ExcelDownload.dated(getTranslation("audit.export.file", "{0}")),
                 out -> exporter.write(query, locale, out));
         Button exportButton = new Button(getTranslation("audit.action.export"), VaadinIcon.DOWNLOAD.create());
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {

@@ -5,7 +5,6 @@ import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
-import cn.yn.employment.common.web.DownloadFileNames;
 import cn.yn.employment.enterprise.EnterpriseExport;
 import cn.yn.employment.enterprise.EnterpriseService;
 import cn.yn.employment.ui.ExcelDownload;
@@ -61,8 +60,7 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
         });
         java.util.Locale locale = getLocale();
         export = ExcelDownload.button("enterprise-export", getTranslation("ui.exportExcel"),
-                () -> DownloadFileNames.safe(getTranslation("enterprise.export.file",
-                        java.time.LocalDate.now(cn.yn.employment.common.time.TimeConfig.ZONE))),
+                ExcelDownload.dated(getTranslation("enterprise.export.file", "{0}")),
                 out -> exporter.write(shownText, locale, out));
         create.setText(getTranslation("enterprise.action.create"));
         create.setIcon(VaadinIcon.PLUS.create());

@@ -122,9 +122,13 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         });
         this.pager = new InboxPager(this::fetch, this::show);
         Locale locale = getLocale();
+        // file names translated now: the download runs in its own request, outside the UI
+        Map<InboxTab, String> fileNames = new EnumMap<>(InboxTab.class);
+        for (InboxTab t : InboxTab.values()) {
+            fileNames.put(t, DownloadFileNames.safe(getTranslation("review.export.file", t.name().toLowerCase(Locale.ROOT))));
+        }
         this.export = ExcelDownload.button("review-export", getTranslation("ui.exportExcel"),
-                () -> DownloadFileNames.safe(getTranslation("review.export.file", shownTab.name().toLowerCase(Locale.ROOT))),
-                out -> exporter.write(shownTab, shownFilter, locale, out));
+                () -> fileNames.get(shownTab), out -> exporter.write(shownTab, shownFilter, locale, out));
         Component toolbar = toolbar();
         taskListParts.addAll(List.of(filters, toolbar, grid, pager));
         this.copies = new CopiesPanel(actions, this.providers, this::showCopiedCount);
