@@ -48,6 +48,8 @@ class InboxGrid extends Grid<WorkItem> {
         setId("review-grid");
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setSizeFull();
+        // on a 768 px high screen the filter bar leaves little room: the page scrolls instead of the grid shrinking
+        setMinHeight("24em");
         fixed(addColumn(w -> getTranslation("review.kind." + w.kind())).setHeader(getTranslation("review.col.kind")).setKey("kind"), "4.5em");
         addComponentColumn(this::nameCell).setHeader(getTranslation("review.col.enterprise")).setKey("enterprise")
                 .setWidth("16em").setFlexGrow(1);
@@ -99,7 +101,6 @@ class InboxGrid extends Grid<WorkItem> {
         cell.addClassName("review-name-cell");
         Button name = new Button(w.enterpriseName() == null ? "#" + w.subjectId() : w.enterpriseName(), e -> open.accept(w));
         name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        name.getStyle().set("white-space", "normal").set("text-align", "start").set("height", "auto");
         cell.add(name);
         if (w.hasWarnings()) {
             cell.add(badge(getTranslation("review.warning.badge"), "badge error small"));
