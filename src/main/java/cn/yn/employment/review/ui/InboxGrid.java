@@ -52,7 +52,7 @@ class InboxGrid extends Grid<WorkItem> {
         setMinHeight("24em");
         fixed(addColumn(w -> getTranslation("review.kind." + w.kind())).setHeader(getTranslation("review.col.kind")).setKey("kind"), "4.5em");
         addComponentColumn(this::nameCell).setHeader(getTranslation("review.col.enterprise")).setKey("enterprise")
-                .setWidth("16em").setFlexGrow(1);
+                .setWidth("14em").setFlexGrow(1);
         fixed(addColumn(w -> codes.nameOf(CodeType.REGION, province ? w.cityCode() : w.countyCode()))
                 .setHeader(getTranslation("review.col.region")).setKey("region"), "6.5em");
         fixed(addColumn(WorkItem::periodCode).setHeader(getTranslation("review.col.period")).setKey("period"), "5.5em");
