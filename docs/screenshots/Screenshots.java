@@ -70,6 +70,13 @@ public class Screenshots {
             shot("review-home");
             open("/review/inbox", By.id("review-grid"));
             shot("review-inbox");
+            // issue 20 §3: every column fits a 1,366 px screen
+            resize(1366, 768);
+            open("/review/inbox", By.id("review-grid"));
+            shot("review-inbox-1366");
+            open("/enterprises", By.id("enterprise-grid"));
+            shot("enterprises");
+            resize(1600, 857);
             click(By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']"), By.cssSelector("vaadin-dialog-overlay"));
             shot("review-item");
             open("/review/inbox", By.id("review-grid"));
@@ -133,6 +140,10 @@ public class Screenshots {
             shot("home-admin");
             open("/admin/users", By.cssSelector("vaadin-grid"));
             shot("admin-users");
+            driver.findElement(By.cssSelector("#user-search input")).sendKeys("leader");
+            waitFor(30, d -> !d.findElements(By.id("user-toggle-leader")).isEmpty());
+            click(By.id("user-toggle-leader"), By.id("user-disable-dialog"));
+            shot("admin-users-disable");
             open("/admin/parameters", By.cssSelector("vaadin-grid, vaadin-text-field"));
             shot("admin-parameters");
             open("/admin/codes", By.cssSelector("vaadin-grid"));

@@ -45,6 +45,11 @@ class AccessMatrixTest extends FoundationTest {
     @Autowired CodeService codes;
     @Autowired DemoRunner runner;
     @Autowired JdbcTemplate jdbc;
+    @Autowired cn.yn.employment.accounts.UserExport userExport;
+    @Autowired cn.yn.employment.audit.AuditExport auditExport;
+    @Autowired cn.yn.employment.enterprise.EnterpriseExport enterpriseExport;
+    @Autowired cn.yn.employment.review.InboxExport inboxExport;
+    @Autowired cn.yn.employment.review.InboxPages inboxPages;
 
     record Operation(String name, Set<String> allowed, Runnable call) {
     }
@@ -85,6 +90,22 @@ class AccessMatrixTest extends FoundationTest {
                 new Operation("audit.count", ADMIN, () -> audit.count(AuditQuery.all())),
                 new Operation("audit.exportCsv", ADMIN, () -> audit.exportCsv(new AuditQuery(null, "NONE", null, null, null, null))),
                 new Operation("audit.verify", ADMIN, () -> audit.verify()),
+                // issue 20 §3: the lists' pick-lists, pages and Excel exports
+                new Operation("audit.actions", ADMIN, () -> audit.actions()),
+                new Operation("audit.targetTypes", ADMIN, () -> audit.targetTypes()),
+                new Operation("auditExport.write", ADMIN, () -> auditExport.write(new AuditQuery(null, "NONE", null, null, null, null),
+                        java.util.Locale.SIMPLIFIED_CHINESE, java.io.OutputStream.nullOutputStream())),
+                new Operation("userExport.write", ADMIN, () -> userExport.write("matrix-", java.util.Locale.SIMPLIFIED_CHINESE,
+                        java.io.OutputStream.nullOutputStream())),
+                new Operation("enterpriseExport.write", Set.of(DemoAccounts.CITY_REVIEWER, DemoAccounts.PROVINCE_REVIEWER, DemoAccounts.LEADER),
+                        () -> enterpriseExport.write("no such enterprise", java.util.Locale.SIMPLIFIED_CHINESE, java.io.OutputStream.nullOutputStream())),
+                new Operation("inboxExport.write", Set.of(DemoAccounts.CITY_REVIEWER, DemoAccounts.PROVINCE_REVIEWER),
+                        () -> inboxExport.write(cn.yn.employment.review.InboxTab.DONE, null, java.util.Locale.SIMPLIFIED_CHINESE,
+                                java.io.OutputStream.nullOutputStream())),
+                new Operation("inboxPages.page", Set.of(DemoAccounts.CITY_REVIEWER, DemoAccounts.PROVINCE_REVIEWER),
+                        () -> inboxPages.page(cn.yn.employment.review.InboxTab.TODO, null, 3, 20)),
+                new Operation("inboxPages.periods", Set.of(DemoAccounts.CITY_REVIEWER, DemoAccounts.PROVINCE_REVIEWER),
+                        () -> inboxPages.periods()),
                 new Operation("codes.saveVersion", ADMIN, () -> codes.saveVersion(CodeType.REDUCTION_REASON, "RC01", "产业结构调整",
                         null, null, LocalDate.of(2030, 1, 1).plusDays(day.incrementAndGet()))),
                 new Operation("codes.retire", ADMIN, () -> codes.retire(CodeType.REDUCTION_REASON, "NO-SUCH", LocalDate.of(2031, 1, 1))));

@@ -132,6 +132,9 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new DomainException("accounts.user.invalid", errors);
         }
+        if (u.isEnabled() && !form.roles().contains(Role.SYSTEM_ADMIN)) {
+            requireAnotherActiveAdministrator(u);
+        }
         Map<String, Object> before = snapshot(u);
         u.setDisplayName(form.displayName().trim());
         u.setEmail(blankToNull(form.email()));
@@ -149,10 +152,20 @@ public class AccountService {
         if (!enabled && u.getId().equals(currentUser.require().id())) {
             throw new DomainException("accounts.user.cannotDisableSelf");
         }
+        if (!enabled && u.isEnabled()) {
+            requireAnotherActiveAdministrator(u);
+        }
         Map<String, Object> before = snapshot(u);
         u.setEnabled(enabled);
         u.touch(clock.instant());
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", u.getUsername(), before, snapshot(u));
+    }
+
+    /** Refuses to take the role away from the last active system administrator (disable, or edit out the role). */
+    private void requireAnotherActiveAdministrator(AppUser u) {
+        if (u.getRoles().contains(Role.SYSTEM_ADMIN) && users.countEnabledWithRole(Role.SYSTEM_ADMIN) <= 1) {
+            throw new DomainException("accounts.user.lastAdministrator");
+        }
     }
 
     @Transactional

@@ -91,6 +91,21 @@ public class AuditService {
         return n == null ? 0 : n;
     }
 
+    /** The actions the log holds, for the filter's pick-list. */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        return jdbc.queryForList("select distinct action from audit_log order by action", String.class);
+    }
+
+    /** The object types the log holds, for the filter's pick-list. */
+    @Transactional(readOnly = true)
+    public List<String> targetTypes() {
+        Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
+        return jdbc.queryForList("select distinct target_type from audit_log where target_type is not null order by target_type",
+                String.class);
+    }
+
     /** Seals pending rows, then walks the whole chain and names the first broken entry. */
     public ChainVerification verify() {
         Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
@@ -150,7 +165,7 @@ public class AuditService {
         return s == null ? "" : s;
     }
 
-    private static String where(AuditQuery q, List<Object> args) {
+    static String where(AuditQuery q, List<Object> args) {
         StringBuilder sb = new StringBuilder(" where 1=1");
         if (q.actor() != null && !q.actor().isBlank()) {
             sb.append(" and actor = ?");
@@ -161,8 +176,10 @@ public class AuditService {
             args.add(q.action().trim());
         }
         if (q.targetType() != null && !q.targetType().isBlank()) {
-            sb.append(" and target_type = ?");
-            args.add(q.targetType().trim());
+            // several stored spellings of one object type (REPORT and report) come comma-separated
+            List<String> types = java.util.Arrays.stream(q.targetType().split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+            sb.append(" and target_type in (").append(String.join(",", types.stream().map(t -> "?").toList())).append(')');
+            args.addAll(types);
         }
         if (q.targetId() != null && !q.targetId().isBlank()) {
             sb.append(" and target_id = ?");
@@ -179,7 +196,7 @@ public class AuditService {
         return sb.toString();
     }
 
-    private AuditEntry map(ResultSet rs, int n) throws SQLException {
+    AuditEntry map(ResultSet rs, int n) throws SQLException {
         long seq = rs.getLong("seq");
         boolean sealed = !rs.wasNull();
         return new AuditEntry(rs.getLong("id"), sealed ? seq : null, rs.getTimestamp("occurred_at").toInstant(),

@@ -76,6 +76,44 @@ class EnterpriseStore {
         return jdbc.query(sql.toString(), ENTERPRISE, args.toArray());
     }
 
+    /** Every enterprise of a search, newest first, read with a streaming cursor (the Excel export). */
+    void forEachEnterprise(String cityCode, String like, java.util.function.Consumer<EnterpriseView> sink) {
+        StringBuilder sql = new StringBuilder("select * from enterprise where 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (cityCode != null) {
+            sql.append(" and city_code = ?");
+            args.add(cityCode);
+        }
+        if (like != null) {
+            sql.append(" and (lower(name) like ? or uscc like ?)");
+            args.add(like);
+            args.add(like.toUpperCase());
+        }
+        sql.append(" order by id desc");
+        int[] n = {0};
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql.toString());
+            ps.setFetchSize(500);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ENTERPRISE.mapRow(rs, n[0]++)));
+    }
+
+    /** Names of the given enterprises (unknown ids are left out). */
+    java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", ids.stream().map(i -> "?").toList());
+        jdbc.query("select id, name from enterprise where id in (" + in + ")",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getLong("id"), rs.getString("name")),
+                ids.toArray());
+        return out;
+    }
+
     void setEnterpriseState(long id, FilingState state, Instant now) {
         jdbc.update("update enterprise set filing_state = ?, updated_at = ?, version = version + 1 where id = ?",
                 state.name(), Timestamp.from(now), id);

@@ -52,7 +52,8 @@ public final class ReportValidator {
         range(errors, "separated", f.separated());
         range(errors, "dispatched", f.dispatched());
 
-        boolean decreased = e != null && e < baseline;
+        // reduction reasons are asked for a valid headcount only: a negative one is one error, not four
+        boolean decreased = e != null && e >= 0 && e <= MAX_HEADCOUNT && e < baseline;
         if (f.reductionType() != null && !reductionTypes.contains(f.reductionType())) {
             errors.add(new FieldError("reductionType", "report.error.code"));
         }

@@ -17,13 +17,14 @@ import java.util.List;
 @PermitAll
 public class HomeView extends VerticalLayout implements HasViewTitle {
 
-    public HomeView(CurrentUserProvider users, List<HomePanel> panels, List<MenuEntry> entries) {
+    public HomeView(CurrentUserProvider users, List<HomePanel> panels, List<MenuEntry> entries,
+                    org.springframework.beans.factory.ObjectProvider<cn.yn.employment.common.RegionNames> regions) {
         CurrentUser user = users.require();
         addClassName("ems-home");
         setId("home-" + user.roles().stream().sorted().findFirst().map(Enum::name).orElse("NONE").toLowerCase());
         H2 hello = new H2(getTranslation("home.hello", user.displayName()));
-        Paragraph scope = new Paragraph(getTranslation("home.scope." + user.scope().type().name(),
-                user.scope().code() == null ? "" : user.scope().code()));
+        Paragraph scope = new Paragraph(scopeLine(user, regions.getIfAvailable()));
+        scope.setId("home-scope");
         scope.addClassName("ems-muted");
         add(hello, scope);
         panels.stream().filter(p -> p.appliesTo(user)).sorted(Comparator.comparingInt(HomePanel::order))
@@ -45,5 +46,14 @@ public class HomeView extends VerticalLayout implements HasViewTitle {
     @Override
     public String viewTitle() {
         return getTranslation("home.title");
+    }
+
+    /** "市（州）级用户 · 昆明市": the region's name, not its code (the code only when no code table is there). */
+    private String scopeLine(CurrentUser user, cn.yn.employment.common.RegionNames regions) {
+        String code = user.scope().code();
+        if (user.scope().type() == cn.yn.employment.common.security.ScopeType.CITY && code != null && regions != null) {
+            return getTranslation("home.scope.CITY.named", regions.nameOf(code));
+        }
+        return getTranslation("home.scope." + user.scope().type().name(), code == null ? "" : code);
     }
 }

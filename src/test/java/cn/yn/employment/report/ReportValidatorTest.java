@@ -52,6 +52,16 @@ class ReportValidatorTest {
         assertThat(r.errors()).extracting(FieldError::field, FieldError::messageKey).contains(org.assertj.core.groups.Tuple.tuple(field, key));
     }
 
+    /** Issue 20 §3: a negative headcount below the baseline is one error at the headcount, not four. */
+    @org.junit.jupiter.api.Test
+    void negativeHeadcountIsOneErrorNotFour() {
+        ValidationResult r = V.validate(f(-5), 100, 100, List.of());
+        assertThat(r.errors()).extracting(FieldError::field, FieldError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("headcount", "report.error.range"));
+        assertThat(V.validate(f(90), 100, 100, List.of()).errors()).extracting(FieldError::field)
+                .contains("reductionType", "reason1Code", "reason1Note");
+    }
+
     static Stream<Arguments> soft() {
         return Stream.of(
                 // name, form, baseline, previous, earlier run, expected warnings

@@ -2,7 +2,12 @@ package cn.yn.employment.accounts.ui;
 
 import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.accounts.AccountService;
+import cn.yn.employment.accounts.UserExport;
 import cn.yn.employment.accounts.UserForm;
+import cn.yn.employment.accounts.UserLabels;
+import cn.yn.employment.ui.ExcelDownload;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import cn.yn.employment.accounts.UserView;
 import cn.yn.employment.codes.Code;
 import cn.yn.employment.codes.CodeService;
@@ -47,17 +52,29 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
     private final CodeService codes;
     final TextField search = new TextField();
     final Grid<UserView> grid = new Grid<>();
+    final Anchor export;
+    private final transient UserLabels.Names names;
+    /** The search the grid shows, read by the Excel download's request. */
+    private volatile String shownText = "";
 
-    public UserAdminView(AccountService accounts, CodeService codes) {
+    public UserAdminView(AccountService accounts, CodeService codes, UserLabels labels, UserExport exporter) {
         this.accounts = accounts;
         this.codes = codes;
+        this.names = labels.names();
+        java.util.Locale locale = getLocale();
         setSizeFull();
         search.setPlaceholder(getTranslation("accounts.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("user-search");
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> {
+            shownText = search.getValue();
+            grid.getDataProvider().refreshAll();
+        });
+        export = ExcelDownload.button("user-export", getTranslation("ui.exportExcel"),
+                ExcelDownload.dated(getTranslation("accounts.export.file", "{0}")),
+                out -> exporter.write(shownText, locale, out));
         Button create = new Button(getTranslation("accounts.action.newUser"), VaadinIcon.PLUS.create(), e -> openEditor(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-user");
@@ -66,22 +83,18 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
         grid.addColumn(UserView::displayName).setHeader(getTranslation("accounts.field.displayName")).setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining("、")))
                 .setHeader(getTranslation("accounts.field.roles")).setFlexGrow(1);
-        grid.addColumn(this::scopeLabel).setHeader(getTranslation("accounts.field.scopeType")).setAutoWidth(true);
+        grid.addColumn(u -> names.scope(u, locale)).setHeader(getTranslation("accounts.field.scopeType")).setAutoWidth(true)
+                .setKey("scope");
         grid.addColumn(this::status).setHeader(getTranslation("accounts.field.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("ui.actions")).setAutoWidth(true);
-        grid.setItems(q -> accounts.search(search.getValue(), null, null, q.getPage(), q.getPageSize()).stream());
+        grid.setItems(q -> {
+            java.util.List<UserView> page = accounts.search(search.getValue(), null, null, q.getPage(), q.getPageSize()).getContent();
+            names.prefetch(page);
+            return page.stream();
+        });
         grid.setSizeFull();
         grid.setId("user-grid");
-        add(new HorizontalLayout(search, create), grid);
-    }
-
-    private String scopeLabel(UserView u) {
-        Scope s = u.scope();
-        return switch (s.type()) {
-            case CITY -> codes.nameOf(cn.yn.employment.codes.CodeType.REGION, s.code());
-            case ENTERPRISE -> getTranslation("accounts.scopeType.ENTERPRISE") + " #" + s.code();
-            default -> getTranslation("accounts.scopeType." + s.type().name());
-        };
+        add(new HorizontalLayout(search, create, export), grid);
     }
 
     private String status(UserView u) {
@@ -93,9 +106,21 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
 
     private HorizontalLayout actions(UserView u) {
         Button edit = small(getTranslation("ui.edit"), () -> openEditor(u));
-        Button toggle = small(getTranslation(u.enabled() ? "accounts.action.disable" : "accounts.action.enable"),
-                () -> accounts.setEnabled(u.id(), !u.enabled()));
-        Button unlock = small(getTranslation("accounts.action.unlock"), () -> accounts.unlock(u.id()));
+        Button toggle;
+        if (u.enabled()) {
+            toggle = new Button(getTranslation("accounts.action.disable"), e -> confirmDisable(u));
+            toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        } else {
+            toggle = small(getTranslation("accounts.action.enable"), () -> {
+                accounts.setEnabled(u.id(), true);
+                Feedback.success(getTranslation("accounts.enable.done", u.username()));
+            });
+        }
+        toggle.setId("user-toggle-" + u.username());
+        Button unlock = small(getTranslation("accounts.action.unlock"), () -> {
+            accounts.unlock(u.id());
+            Feedback.success(getTranslation("accounts.unlock.done", u.username()));
+        });
         unlock.setVisible(u.locked());
         Button reset = new Button(getTranslation("accounts.action.resetPassword"), e -> openReset(u));
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -113,6 +138,30 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
         });
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return b;
+    }
+
+    /** 停用 asks first, names whom it concerns, and says what happened (or why not, e.g. the last administrator). */
+    ConfirmDialog confirmDisable(UserView u) {
+        ConfirmDialog d = new ConfirmDialog();
+        d.setId("user-disable-dialog");
+        d.setHeader(getTranslation("accounts.disable.title", u.username()));
+        d.setText(getTranslation("accounts.disable.text", u.displayName(), u.username()));
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("ui.cancel"));
+        d.setConfirmText(getTranslation("accounts.disable.confirm"));
+        d.setConfirmButtonTheme("error primary");
+        d.addConfirmListener(e -> {
+            d.close(); // first: a toast shown while the modal is open would be attached to it and go with it
+            try {
+                accounts.setEnabled(u.id(), false);
+                Feedback.success(getTranslation("accounts.disable.done", u.username()));
+            } catch (RuntimeException ex) {
+                Feedback.show(this, ex);
+            }
+            grid.getDataProvider().refreshAll();
+        });
+        d.open();
+        return d;
     }
 
     private void openReset(UserView u) {

@@ -11,7 +11,17 @@ import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
 import cn.yn.employment.ui.MainLayout;
+import cn.yn.employment.audit.AuditExport;
+import cn.yn.employment.audit.AuditLabels;
+import cn.yn.employment.common.i18n.Translations;
+import cn.yn.employment.ui.ExcelDownload;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -48,8 +58,9 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
     final TextField actor = new TextField();
     private final transient PersonDirectory people;
     private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
-    final TextField action = new TextField();
-    final TextField targetType = new TextField();
+    final ComboBox<String> action = new ComboBox<>();
+    /** Object types by label: one entry per label, its value the stored spellings comma-separated (REPORT,report). */
+    final ComboBox<String> targetType = new ComboBox<>();
     final TextField targetId = new TextField();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
@@ -58,9 +69,13 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
     final Span total = new Span();
     private volatile AuditQuery query = AuditQuery.all();
 
-    public AuditView(AuditService audit, PersonDirectory people) {
+    private final transient Translations i18n;
+
+    public AuditView(AuditService audit, AuditExport exporter, PersonDirectory people, Translations i18n) {
         this.people = people;
         this.audit = audit;
+        this.i18n = i18n;
+        Locale locale = getLocale();
         setSizeFull();
         addClassName("ems-admin-view");
 
@@ -76,10 +91,24 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         from.setId("audit-from");
         to.setLabel(getTranslation("audit.field.to"));
         to.setId("audit-to");
-        for (TextField f : new TextField[]{actor, action, targetType, targetId}) {
+        for (TextField f : new TextField[]{actor, targetId}) {
             f.setClearButtonVisible(true);
             f.setWidth("11em");
             f.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> search());
+        }
+        action.setItems(audit.actions());
+        action.setItemLabelGenerator(a -> AuditLabels.action(i18n, locale, a));
+        Map<String, String> typesByLabel = new TreeMap<>();
+        audit.targetTypes().forEach(t -> typesByLabel.merge(AuditLabels.targetType(i18n, locale, t), t, (a, b) -> a + "," + b));
+        Map<String, String> labelOfTypes = new HashMap<>();
+        typesByLabel.forEach((label, types) -> labelOfTypes.put(types, label));
+        targetType.setItems(typesByLabel.values());
+        targetType.setItemLabelGenerator(t -> labelOfTypes.getOrDefault(t, t));
+        for (ComboBox<String> c : List.of(action, targetType)) {
+            c.setClearButtonVisible(true);
+            c.setPlaceholder(getTranslation("audit.field.any"));
+            c.setWidth("13em");
+            c.addValueChangeListener(e -> search());
         }
         from.setWidth("10em");
         to.setWidth("10em");
@@ -98,6 +127,9 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         });
         reset.setId("audit-reset");
 
+        Anchor excel = ExcelDownload.button("audit-export-excel", getTranslation("ui.exportExcel"),
+                ExcelDownload.dated(getTranslation("audit.export.file", "{0}")),
+                out -> exporter.write(query, locale, out));
         Button exportButton = new Button(getTranslation("audit.action.export"), VaadinIcon.DOWNLOAD.create());
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] csv = audit.exportCsv(query);
@@ -117,7 +149,7 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("ems-filters");
         filters.getStyle().set("gap", "var(--lumo-space-s)");
-        HorizontalLayout tools = new HorizontalLayout(total, new Div(), export, verify, verifyResult);
+        HorizontalLayout tools = new HorizontalLayout(total, new Div(), excel, export, verify, verifyResult);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         tools.setWidthFull();
         tools.setFlexGrow(1, tools.getComponentAt(1));
@@ -127,8 +159,10 @@ public class AuditView extends VerticalLayout implements HasViewTitle {
         // who acted, by name and unit (the username stays the filter's value)
         grid.addColumn(e -> actorNames.computeIfAbsent(e.actor(), people::label)).setHeader(getTranslation("audit.field.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.field.action")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::targetType).setHeader(getTranslation("audit.field.targetType")).setAutoWidth(true);
+        grid.addColumn(e -> AuditLabels.action(i18n, locale, e.action())).setHeader(getTranslation("audit.field.action"))
+                .setAutoWidth(true).setKey("action").setTooltipGenerator(AuditEntry::action);
+        grid.addColumn(e -> AuditLabels.targetType(i18n, locale, e.targetType())).setHeader(getTranslation("audit.field.targetType"))
+                .setAutoWidth(true).setKey("targetType");
         grid.addColumn(AuditEntry::targetId).setHeader(getTranslation("audit.field.targetId")).setAutoWidth(true);
         grid.addColumn(AuditEntry::clientAddress).setHeader(getTranslation("audit.field.clientAddress")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation(e.sealed() ? "audit.sealed.yes" : "audit.sealed.no"))

@@ -5,7 +5,10 @@ import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
+import cn.yn.employment.enterprise.EnterpriseExport;
 import cn.yn.employment.enterprise.EnterpriseService;
+import cn.yn.employment.ui.ExcelDownload;
+import com.vaadin.flow.component.html.Anchor;
 import cn.yn.employment.enterprise.EnterpriseView;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
@@ -37,7 +40,11 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
     final Grid<EnterpriseView> grid = new Grid<>();
     final Button create = new Button();
 
-    public EnterprisesView(EnterpriseService enterprises, CodeService codes, CurrentUserProvider users) {
+    final Anchor export;
+    /** The search the grid shows, read by the Excel download's request. */
+    private volatile String shownText = "";
+
+    public EnterprisesView(EnterpriseService enterprises, EnterpriseExport exporter, CodeService codes, CurrentUserProvider users) {
         this.enterprises = enterprises;
         this.codes = codes;
         this.me = users.require();
@@ -47,7 +54,14 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> {
+            shownText = search.getValue();
+            grid.getDataProvider().refreshAll();
+        });
+        java.util.Locale locale = getLocale();
+        export = ExcelDownload.button("enterprise-export", getTranslation("ui.exportExcel"),
+                ExcelDownload.dated(getTranslation("enterprise.export.file", "{0}")),
+                out -> exporter.write(shownText, locale, out));
         create.setText(getTranslation("enterprise.action.create"));
         create.setIcon(VaadinIcon.PLUS.create());
         create.setId("create-enterprise");
@@ -64,7 +78,7 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
                 .setHeader(getTranslation("enterprise.label.state")).setAutoWidth(true);
         grid.setItems(q -> enterprises.search(null, search.getValue(), q.getOffset(), q.getLimit()).stream());
         grid.setSizeFull();
-        add(new HorizontalLayout(search, create), grid);
+        add(new HorizontalLayout(search, create, export), grid);
     }
 
     void openCreate() {

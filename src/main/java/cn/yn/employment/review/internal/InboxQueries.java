@@ -68,6 +68,45 @@ public class InboxQueries {
         return new InboxPage(rows, next);
     }
 
+    /**
+     * The page at {@code offset} rows (numbered pages jumping ahead); the keyset {@link #page} is what paging on from a
+     * known page uses. Same order, so a page reached either way holds the same rows.
+     */
+    public InboxPage pageAt(InboxTab tab, Collection<String> groups, String username, InboxFilter f, long offset,
+                            int limit, Instant now) {
+        if (groups.isEmpty()) {
+            return new InboxPage(List.of(), null);
+        }
+        Where w = where(tab, groups, username, f, now);
+        boolean desc = tab == InboxTab.DONE || f.newestFirst();
+        String at = tab == InboxTab.DONE ? "completed_at" : "submitted_at";
+        String dir = desc ? " desc" : " asc";
+        String sql = "select " + (tab == InboxTab.DONE ? DONE_COLUMNS : OPEN_COLUMNS) + " from "
+                + (tab == InboxTab.DONE ? "work_item_done" : "work_item") + w.sql
+                + " order by " + at + dir + ", task_id" + dir + " limit " + (limit + 1) + " offset " + Math.max(0, offset);
+        List<WorkItem> rows = jdbc.query(sql, tab == InboxTab.DONE ? DONE : openMapper(now), w.args.toArray());
+        Cursor next = null;
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+            next = rows.get(rows.size() - 1).cursor();
+        }
+        return new InboxPage(rows, next);
+    }
+
+    /** The survey periods present in the user's open and done items, newest first (the period pick-list). */
+    public List<String> periods(Collection<String> groups, String username) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", groups.stream().map(g -> "?").toList());
+        List<Object> args = new ArrayList<>(groups);
+        args.addAll(groups);
+        args.add(username);
+        return jdbc.queryForList("select period_code from work_item where candidate_group in (" + in + ") and period_code is not null"
+                + " union select period_code from work_item_done where candidate_group in (" + in + ") and completed_by = ?"
+                + " and period_code is not null order by 1 desc", String.class, args.toArray());
+    }
+
     public long count(InboxTab tab, Collection<String> groups, String username, InboxFilter f, Instant now) {
         if (groups.isEmpty()) {
             return 0;

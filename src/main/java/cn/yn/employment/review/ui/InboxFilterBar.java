@@ -34,8 +34,9 @@ class InboxFilterBar extends VerticalLayout {
     private final CurrentUser user;
     private final boolean province;
     private final Runnable onSearch;
+    private final cn.yn.employment.review.InboxPages periods;
 
-    final TextField period = new TextField();
+    final ComboBox<String> period = new ComboBox<>();
     final ComboBox<Code> region = new ComboBox<>();
     final ComboBox<Code> industry = new ComboBox<>();
     final Select<String> kind = new Select<>();
@@ -51,12 +52,13 @@ class InboxFilterBar extends VerticalLayout {
     final Button deleteFilter = new Button();
 
 
-    InboxFilterBar(ReviewService review, CodeService codes, CurrentUser user, boolean province, Runnable onSearch) {
+    InboxFilterBar(ReviewService review, cn.yn.employment.review.InboxPages periods, CodeService codes, CurrentUser user, boolean province, Runnable onSearch) {
         this.review = review;
         this.codes = codes;
         this.user = user;
         this.province = province;
         this.onSearch = onSearch;
+        this.periods = periods;
         buildFilters();
         layOut();
         refreshSavedFilters();
@@ -64,7 +66,8 @@ class InboxFilterBar extends VerticalLayout {
 
     private void buildFilters() {
         period.setLabel(getTranslation("review.filter.period"));
-        period.setPlaceholder(getTranslation("review.filter.period.placeholder"));
+        period.setPlaceholder(getTranslation("review.filter.any"));
+        period.setItems(periods.periods());
         period.setWidth("8em");
         period.setClearButtonVisible(true);
         period.setId("review-filter-period");
@@ -187,7 +190,7 @@ class InboxFilterBar extends VerticalLayout {
     }
 
     void apply(InboxFilter f) {
-        period.setValue(f.periodCode() == null ? "" : f.periodCode());
+        period.setValue(f.periodCode());
         String regionCode = province ? f.cityCode() : f.countyCode();
         region.setValue(regionCode == null ? null : codes.find(CodeType.REGION, regionCode).orElse(null));
         industry.setValue(f.industryDivision() == null ? null : codes.find(CodeType.INDUSTRY, f.industryDivision()).orElse(null));

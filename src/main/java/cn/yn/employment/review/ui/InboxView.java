@@ -2,7 +2,6 @@ package cn.yn.employment.review.ui;
 
 import cn.yn.employment.common.time.BusinessTime;
 import cn.yn.employment.codes.CodeService;
-import cn.yn.employment.codes.CodeType;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
@@ -23,8 +22,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -41,20 +38,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ObjectProvider;
+import cn.yn.employment.common.web.DownloadFileNames;
+import cn.yn.employment.review.InboxExport;
+import cn.yn.employment.review.InboxPages;
+import cn.yn.employment.ui.ExcelDownload;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import java.util.Locale;
 
 /**
- * The reviewer's workbench: tabs 待办 / 已办 / 被退回 with counts and 抄送我的 ({@link CopiesPanel}), a filter bar with saved filters ({@link InboxFilterBar}), a keyset-paged
- * grid with multi-select for bulk approve / return, and a detail dialog per item. Reads only {@link ReviewService}.
+ * The reviewer's workbench: tabs 待办 / 已办 / 被退回 whose counts follow the active filter, and 抄送我的
+ * ({@link CopiesPanel}); the filter bar with saved filters ({@link InboxFilterBar}); the grid ({@link InboxGrid}) with
+ * multi-select for bulk approve / return / transfer / copy; numbered pages ({@link InboxPager}); 导出 Excel of the
+ * filtered tab ({@link InboxExport}); a detail dialog per item. Reads {@link ReviewService} and {@link InboxPages}.
  */
 @Route(value = InboxView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({Role.CITY_REVIEWER_, Role.PROVINCE_REVIEWER_})
 public class InboxView extends VerticalLayout implements HasViewTitle {
 
     public static final String ROUTE = "review/inbox";
-    static final int PAGE_SIZE = 50;
     static final DateTimeFormatter TIME = BusinessTime.MINUTES;
 
     private final ReviewService review;
+    private final InboxPages pages;
     private final ItemActions actions;
     private final CodeService codes;
     private final List<SubjectDetailsProvider> providers;
@@ -65,18 +71,21 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     final Map<InboxTab, Tab> tabByKind = new EnumMap<>(InboxTab.class);
     InboxTab currentTab = InboxTab.TODO;
     final InboxFilterBar filters;
+    /** The filter and tab of the list shown: what 导出 Excel exports (read in the download request). */
+    private volatile InboxFilter shownFilter = InboxFilter.none();
+    private volatile InboxTab shownTab = InboxTab.TODO;
 
-    final Grid<WorkItem> grid = new Grid<>();
+    final InboxGrid grid;
+    /** The rows the grid shows: the current page, or every matching item after 全选所有匹配项. */
     final List<WorkItem> loaded = new ArrayList<>();
-    Cursor next;
+    final InboxPager pager;
     long total;
-    final Span loadedLabel = new Span();
-    final Button loadMore = new Button();
     final Button bulkApprove = new Button();
     final Button bulkReturn = new Button();
     final Button selectAllMatching = new Button();
     final Button bulkTransfer = new Button();
     final Button bulkCopy = new Button();
+    final Anchor export;
     /** 抄送我的: not an engine task list, so its own tab and panel beside the three task tabs. */
     final Tab copiedTab = new Tab();
     final CopiesPanel copies;
@@ -90,17 +99,11 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     };
 
     private Grid.SelectionMode selectionMode;
-    private Grid.Column<WorkItem> colState;
-    private Grid.Column<WorkItem> colDue;
-    private Grid.Column<WorkItem> colClaimed;
-    private Grid.Column<WorkItem> colActions;
-    private Grid.Column<WorkItem> colDecision;
-    private Grid.Column<WorkItem> colCompleted;
-    private Grid.Column<WorkItem> colComment;
 
-    public InboxView(ReviewService review, ItemActions actions, CodeService codes, CurrentUserProvider users,
-                     ObjectProvider<SubjectDetailsProvider> providers) {
+    public InboxView(ReviewService review, InboxPages pages, InboxExport exporter, ItemActions actions, CodeService codes,
+                     CurrentUserProvider users, ObjectProvider<SubjectDetailsProvider> providers) {
         this.review = review;
+        this.pages = pages;
         this.actions = actions;
         this.codes = codes;
         this.providers = providers.orderedStream().toList();
@@ -108,15 +111,29 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         this.province = user.candidateGroups().contains("province");
         setId("review-inbox");
         setSizeFull();
-        this.filters = new InboxFilterBar(review, codes, user, province, this::reload);
+        this.filters = new InboxFilterBar(review, pages, codes, user, province, this::reload);
         buildTabs();
-        buildGrid();
+        this.grid = new InboxGrid(codes, user, province, this::openItem, (w, claim) -> {
+            if (claim) {
+                act(() -> review.claim(w.taskId()), "review.claimed");
+            } else {
+                act(() -> review.release(w.taskId()), "review.released");
+            }
+        });
+        this.pager = new InboxPager(this::fetch, this::show);
+        Locale locale = getLocale();
+        // file names translated now: the download runs in its own request, outside the UI
+        Map<InboxTab, String> fileNames = new EnumMap<>(InboxTab.class);
+        for (InboxTab t : InboxTab.values()) {
+            fileNames.put(t, DownloadFileNames.safe(getTranslation("review.export.file", t.name().toLowerCase(Locale.ROOT))));
+        }
+        this.export = ExcelDownload.button("review-export", getTranslation("ui.exportExcel"),
+                () -> fileNames.get(shownTab), out -> exporter.write(shownTab, shownFilter, locale, out));
         Component toolbar = toolbar();
-        Component footer = footer();
-        taskListParts.addAll(List.of(filters, toolbar, grid, footer));
+        taskListParts.addAll(List.of(filters, toolbar, grid, pager));
         this.copies = new CopiesPanel(actions, this.providers, this::showCopiedCount);
         copies.setVisible(false);
-        add(tabs, filters, toolbar, grid, footer, copies);
+        add(tabs, filters, toolbar, grid, pager, copies);
         reload();
     }
 
@@ -174,123 +191,40 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         bulkCopy.setIcon(VaadinIcon.COPY_O.create());
         bulkCopy.setId("review-bulk-copy");
         bulkCopy.addClickListener(e -> openHandover(HandoverAction.COPY, new ArrayList<>(grid.getSelectedItems())));
-        HorizontalLayout bar = new HorizontalLayout(bulkApprove, bulkReturn, bulkTransfer, bulkCopy, selectAllMatching);
+        Div gap = new Div();
+        HorizontalLayout bar = new HorizontalLayout(bulkApprove, bulkReturn, bulkTransfer, bulkCopy, selectAllMatching, gap, export);
+        bar.setFlexGrow(1, gap);
+        bar.setWidthFull();
+        bar.getStyle().set("flex-wrap", "wrap");
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return bar;
     }
 
-    private Component footer() {
-        loadMore.setText(getTranslation("review.loadMore"));
-        loadMore.setId("review-load-more");
-        loadMore.addClickListener(e -> loadNextPage());
-        loadedLabel.setId("review-loaded");
-        loadedLabel.addClassName("ems-muted");
-        HorizontalLayout f = new HorizontalLayout(loadedLabel, loadMore);
-        f.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        return f;
-    }
-
-    private void buildGrid() {
-        grid.setId("review-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSizeFull();
-        grid.addColumn(w -> getTranslation("review.kind." + w.kind())).setHeader(getTranslation("review.col.kind"))
-                .setKey("kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("review.col.enterprise")).setKey("enterprise")
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(WorkItem::uscc).setHeader(getTranslation("review.col.uscc")).setKey("uscc").setAutoWidth(true);
-        grid.addColumn(w -> codes.nameOf(CodeType.REGION, province ? w.cityCode() : w.countyCode()))
-                .setHeader(getTranslation("review.col.region")).setKey("region").setAutoWidth(true);
-        grid.addColumn(WorkItem::periodCode).setHeader(getTranslation("review.col.period")).setKey("period").setAutoWidth(true);
-        colState = grid.addColumn(w -> getTranslation("review.state." + w.state())).setHeader(getTranslation("review.col.state"))
-                .setKey("state").setAutoWidth(true);
-        grid.addColumn(w -> fmt(w.submittedAt())).setHeader(getTranslation("review.col.submitted")).setKey("submitted")
-                .setAutoWidth(true);
-        colDue = grid.addComponentColumn(this::dueCell).setHeader(getTranslation("review.col.due")).setKey("due").setAutoWidth(true);
-        colClaimed = grid.addColumn(w -> w.claimedBy() == null ? "" : w.claimedBy()).setHeader(getTranslation("review.col.claimed"))
-                .setKey("claimed").setAutoWidth(true);
-        colDecision = grid.addColumn(w -> w.decision() == null ? "" : getTranslation("review.decision." + w.decision())
-                        + ("RETURN".equals(w.decision()) && w.returnTo() != null ? " · " + getTranslation("review.returnTo." + w.returnTo()) : ""))
-                .setHeader(getTranslation("review.col.decision")).setKey("decision").setAutoWidth(true);
-        colCompleted = grid.addColumn(w -> fmt(w.completedAt())).setHeader(getTranslation("review.col.completed"))
-                .setKey("completed").setAutoWidth(true);
-        colComment = grid.addColumn(w -> w.comment() == null ? "" : w.comment()).setHeader(getTranslation("review.col.comment"))
-                .setKey("comment").setFlexGrow(1);
-        colActions = grid.addComponentColumn(this::actionsCell).setHeader(getTranslation("ui.actions")).setKey("actions")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addItemDoubleClickListener(e -> openItem(e.getItem()));
-    }
-
-    private Component nameCell(WorkItem w) {
-        HorizontalLayout cell = new HorizontalLayout();
-        cell.setSpacing(true);
-        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        Button open = new Button(w.enterpriseName() == null ? "#" + w.subjectId() : w.enterpriseName(), e -> openItem(w));
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        cell.add(open);
-        if (w.hasWarnings()) {
-            Span badge = new Span(getTranslation("review.warning.badge"));
-            badge.getElement().getThemeList().add("badge error small");
-            cell.add(badge);
-        }
-        if (w.delegated()) {
-            Span badge = new Span(getTranslation("review.badge.delegated"));
-            badge.getElement().getThemeList().add("badge small");
-            badge.getElement().setAttribute("title", getTranslation("review.badge.delegatedBy", w.owner()));
-            badge.addClassName("review-delegated-badge");
-            cell.add(badge);
-        }
-        if (w.returnedByProvince()) {
-            Span badge = new Span(getTranslation("review.col.returnedByProvince"));
-            badge.getElement().getThemeList().add("badge contrast small");
-            cell.add(badge);
-        }
-        return cell;
-    }
-
-    private Component dueCell(WorkItem w) {
-        Span s = new Span(fmt(w.dueAt()));
-        if (w.overdue()) {
-            s.setText(fmt(w.dueAt()) + " " + getTranslation("review.overdue.badge"));
-            s.getElement().getThemeList().add("badge error small");
-        }
-        return s;
-    }
-
-    private Component actionsCell(WorkItem w) {
-        HorizontalLayout cell = new HorizontalLayout();
-        if (w.done()) {
-            return cell;
-        }
-        boolean mine = user.username().equals(w.claimedBy());
-        if (w.claimedBy() == null) {
-            Button b = new Button(getTranslation("review.action.claim"), e -> act(() -> review.claim(w.taskId()), "review.claimed"));
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            b.setId("review-claim-" + w.taskId());
-            cell.add(b);
-        } else if (mine) {
-            Button b = new Button(getTranslation("review.action.release"), e -> act(() -> review.release(w.taskId()), "review.released"));
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            b.setId("review-release-" + w.taskId());
-            cell.add(b);
-        }
-        return cell;
-    }
-
     // ------------------------------------------------------------------ data
 
-    /** Reloads counts and the first page of the current tab. */
+    /** Reloads the tab counts (with the active filter) and the first page of the current tab. */
     void reload() {
+        load(false);
+    }
+
+    /** After an action: the same counts and list, staying on the page shown (the rows may have moved up). */
+    void refresh() {
+        load(true);
+    }
+
+    private void load(boolean keepPage) {
         try {
-            InboxCounts counts = review.counts();
-            tabByKind.forEach((t, tab) -> tab.setLabel(getTranslation("review.tab." + t.name(), counts.of(t))));
-            showCopiedCount();
             InboxFilter f = filters.currentFilter();
-            total = review.count(currentTab, f);
-            InboxPage page = review.inbox(currentTab, f, null, PAGE_SIZE);
-            loaded.clear();
-            loaded.addAll(page.items());
-            next = page.next();
+            for (Map.Entry<InboxTab, Tab> en : tabByKind.entrySet()) {
+                long n = review.count(en.getKey(), f);
+                en.getValue().setLabel(getTranslation("review.tab." + en.getKey().name(), n));
+                if (en.getKey() == currentTab) {
+                    total = n;
+                }
+            }
+            showCopiedCount();
+            shownFilter = f;
+            shownTab = currentTab;
             boolean open = currentTab != InboxTab.DONE;
             Grid.SelectionMode mode = open ? Grid.SelectionMode.MULTI : Grid.SelectionMode.SINGLE;
             if (mode != selectionMode) {
@@ -299,43 +233,30 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
                 grid.addSelectionListener(e -> updateBulkButtons());
                 selectionMode = mode;
             }
-            colState.setVisible(open);
-            colDue.setVisible(open);
-            colClaimed.setVisible(open);
-            colActions.setVisible(open);
-            colDecision.setVisible(!open);
-            colCompleted.setVisible(!open);
-            colComment.setVisible(!open);
+            grid.showOpen(open);
             bulkApprove.setVisible(open);
             bulkReturn.setVisible(open);
             bulkTransfer.setVisible(open);
             selectAllMatching.setVisible(open);
             filters.openTab(open);
-            grid.setItems(loaded);
-            showPaging();
+            if (keepPage) {
+                pager.refresh(total);
+            } else {
+                pager.restart(total);
+            }
         } catch (RuntimeException e) {
             Feedback.show(this, e);
         }
     }
 
-    void loadNextPage() {
-        if (next == null) {
-            return;
-        }
-        try {
-            InboxPage page = review.inbox(currentTab, filters.currentFilter(), next, PAGE_SIZE);
-            loaded.addAll(page.items());
-            next = page.next();
-            grid.getDataProvider().refreshAll();
-            showPaging();
-        } catch (RuntimeException e) {
-            Feedback.show(this, e);
-        }
+    private InboxPage fetch(Cursor after, boolean known, int index, int size) {
+        return known ? review.inbox(shownTab, shownFilter, after, size) : pages.page(shownTab, shownFilter, index, size);
     }
 
-    private void showPaging() {
-        loadedLabel.setText(getTranslation("review.loaded", loaded.size(), total));
-        loadMore.setVisible(next != null);
+    private void show(InboxPage page) {
+        loaded.clear();
+        loaded.addAll(page.items());
+        grid.setItems(loaded);
         selectAllMatching.setText(getTranslation("review.action.selectAllMatching", total));
         selectAllMatching.setEnabled(total > 0);
         updateBulkButtons();
@@ -358,19 +279,20 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         }
     }
 
-    /** Loads every open item matching the filter (through keyset pages, up to the bulk limit) and selects them. */
+    /** Shows every open item matching the filter in the grid (through keyset pages, up to the bulk limit) and selects them. */
     void selectAllMatching() {
         try {
-            InboxFilter f = filters.currentFilter();
-            Cursor c = next;
-            while (c != null && loaded.size() < ReviewService.MAX_BULK) {
-                InboxPage page = review.inbox(currentTab, f, c, ReviewService.MAX_PAGE);
-                loaded.addAll(page.items());
+            List<WorkItem> all = new ArrayList<>();
+            Cursor c = null;
+            do {
+                InboxPage page = review.inbox(shownTab, shownFilter, c, ReviewService.MAX_PAGE);
+                all.addAll(page.items());
                 c = page.next();
-            }
-            next = c;
-            grid.getDataProvider().refreshAll();
-            showPaging();
+            } while (c != null && all.size() < ReviewService.MAX_BULK);
+            loaded.clear();
+            loaded.addAll(all.subList(0, Math.min(all.size(), ReviewService.MAX_BULK)));
+            grid.setItems(loaded);
+            pager.label.setText(getTranslation("review.page.allMatching", loaded.size(), total));
             grid.asMultiSelect().select(loaded.stream().filter(w -> !w.done()).toList());
         } catch (RuntimeException e) {
             Feedback.show(this, e);
@@ -384,7 +306,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         } catch (RuntimeException e) {
             Feedback.show(this, e);
         }
-        reload();
+        refresh();
     }
 
     // ------------------------------------------------------------------ dialogs
@@ -392,7 +314,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     WorkItemDialog openItem(WorkItem w) {
         SubjectDetailsProvider provider = providers.stream().filter(p -> p.kind().equals(w.kind())).findFirst().orElse(null);
         WorkItemDialog d = new WorkItemDialog(review, actions.handover, actions.copies, codes, user, w, provider,
-                actions.diagrams, this::reload);
+                actions.diagrams, this::refresh);
         d.open();
         return d;
     }
@@ -404,7 +326,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         }
         BulkDialog d = new BulkDialog(review, action, items, province, bulkExecutor, () -> {
             grid.deselectAll();
-            reload();
+            refresh();
         });
         d.open();
         return d;
@@ -417,7 +339,7 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
         }
         HandoverDialog d = new HandoverDialog(actions.handover, actions.copies, action, items, () -> {
             grid.deselectAll();
-            reload();
+            refresh();
         });
         d.open();
         return d;
@@ -426,5 +348,4 @@ public class InboxView extends VerticalLayout implements HasViewTitle {
     static String fmt(Instant i) {
         return i == null ? "" : TIME.format(i);
     }
-
 }

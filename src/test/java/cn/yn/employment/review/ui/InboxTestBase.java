@@ -40,7 +40,7 @@ abstract class InboxTestBase extends ReviewTestBase {
 
     /** The inbox as the current user sees it, the only component of the UI. */
     InboxView open() {
-        InboxView view = new InboxView(review, ctx.getBean(ItemActions.class), codes, users, providers);
+        InboxView view = new InboxView(review, ctx.getBean(cn.yn.employment.review.InboxPages.class), ctx.getBean(cn.yn.employment.review.InboxExport.class), ctx.getBean(ItemActions.class), codes, users, providers);
         view.bulkExecutor = Runnable::run;
         UI.getCurrent().removeAll();
         UI.getCurrent().add(view);
