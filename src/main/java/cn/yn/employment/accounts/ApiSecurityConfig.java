@@ -34,6 +34,7 @@ class ApiSecurityConfig {
                                        AccountUserDetailsService details, ApiErrors errors) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.API_CSP)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // wrong Basic credentials answer the same JSON 401 as none at all (not the login page of the UI chain)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized(errors)))

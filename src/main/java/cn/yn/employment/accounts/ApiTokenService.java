@@ -81,5 +81,11 @@ public class ApiTokenService {
     }
 
     public record IssuedToken(String token, Instant expiresAt) {
+
+        /** Never the token itself, should the record ever be logged. */
+        @Override
+        public String toString() {
+            return "IssuedToken[token=***, expiresAt=" + expiresAt + "]";
+        }
     }
 }

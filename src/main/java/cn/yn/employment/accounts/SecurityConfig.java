@@ -54,6 +54,7 @@ class SecurityConfig extends VaadinWebSecurity {
                         new AntPathRequestMatcher("/swagger-ui.html")).permitAll());
         http.headers(h -> h
                 .contentTypeOptions(c -> { })
+                .contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.PAGES_CSP))
                 .frameOptions(f -> f.sameOrigin())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));

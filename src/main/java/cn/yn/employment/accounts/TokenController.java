@@ -30,5 +30,11 @@ class TokenController {
     }
 
     record TokenResponse(String token, String tokenType, Instant expiresAt) {
+
+        /** Never the token itself: Spring MVC logs the body it writes at DEBUG (S5, {@code NoSecretsInLogsTest}). */
+        @Override
+        public String toString() {
+            return "TokenResponse[token=***, tokenType=" + tokenType + ", expiresAt=" + expiresAt + "]";
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.yn.employment.notice;
 
 import cn.yn.employment.codes.Email;
+import cn.yn.employment.common.text.Masked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +53,7 @@ public class EmailSender {
             sender.send(m);
             return ChannelResult.OK;
         } catch (MailException e) {
-            log.warn("e-mail to {} failed: {}", to, e.getMessage());
+            log.warn("e-mail to {} failed: {}", Masked.email(to), Masked.text(e.getMessage()));
             return ChannelResult.failed(e.getMessage());
         }
     }

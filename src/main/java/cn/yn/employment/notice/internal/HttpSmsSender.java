@@ -1,5 +1,6 @@
 package cn.yn.employment.notice.internal;
 
+import cn.yn.employment.common.text.Masked;
 import cn.yn.employment.notice.ChannelOutcome;
 import cn.yn.employment.notice.ChannelResult;
 import cn.yn.employment.notice.SmsSender;
@@ -62,12 +63,12 @@ public class HttpSmsSender implements SmsSender {
             if (res.statusCode() / 100 == 2) {
                 return ChannelResult.OK;
             }
-            log.warn("SMS gateway answered {} for {}: {}", res.statusCode(), phone, res.body());
+            log.warn("SMS gateway answered {} for {}: {}", res.statusCode(), Masked.phone(phone), Masked.text(res.body()));
             return ChannelResult.failed("HTTP " + res.statusCode());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            log.warn("SMS gateway unreachable for {}: {}", phone, e.getMessage());
+            log.warn("SMS gateway unreachable for {}: {}", Masked.phone(phone), Masked.text(e.getMessage()));
             return ChannelResult.failed("unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package cn.yn.employment.notice.internal;
 
+import cn.yn.employment.common.text.Masked;
 import cn.yn.employment.notice.ChannelOutcome;
 import cn.yn.employment.notice.SmsSender;
 import java.util.List;
@@ -20,7 +21,8 @@ public class LoggingSmsSender implements SmsSender {
         if (!SmsSender.isMobile(phone)) {
             return ChannelOutcome.SKIPPED;
         }
-        log.info("SMS to {}: {}", phone.trim(), text);
+        // personal data stays out of the log (S5): the number and any number or address in the text are masked
+        log.info("SMS to {}: {}", Masked.phone(phone), Masked.text(text));
         sent.add(new String[] {phone.trim(), text});
         while (sent.size() > KEEP) {
             sent.remove(0);

@@ -1,5 +1,6 @@
 package cn.yn.employment.notice.internal;
 
+import cn.yn.employment.common.text.Masked;
 import cn.yn.employment.notice.ChannelOutcome;
 import cn.yn.employment.notice.ChannelResult;
 import cn.yn.employment.notice.EmailSender;
@@ -142,7 +143,7 @@ public class OutboxWorker {
                     if (attempts >= maxAttempts) {
                         finish(id, "DEAD", null, r.detail());
                         dead++;
-                        log.warn("outbox message {} ({}) dead after {} attempts: {}", id, channel, attempts, r.detail());
+                        log.warn("outbox message {} ({}) dead after {} attempts: {}", id, channel, attempts, Masked.text(r.detail()));
                     } else {
                         finish(id, "PENDING", now.plus(backoffFor(attempts)), r.detail());
                         retrying++;
