@@ -3,6 +3,7 @@
 # development mode, whose "Development Mode" popup must not appear in the guides.
 #
 #   docs/screenshots/take.sh            # builds the jar if target/ has none; port 18103 (SCREENSHOT_PORT to change)
+#   SCREENSHOTS_ONLY=process-admin,admin docs/screenshots/take.sh   # only these users' sessions, no PDFs
 #
 # Starts the jar with demo data on a fresh H2 directory (deleted afterwards), logs in as each demo account in
 # Debian's headless chromium (installs chromium, chromium-driver and poppler-utils with apt-get if missing; no tool
@@ -55,6 +56,8 @@ instance=$(java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/emplo
 
 status=0
 java -cp "$cp" docs/screenshots/Screenshots.java "http://127.0.0.1:$PORT" "$IMAGES" "$instance" || status=$?
+
+if [[ -n ${SCREENSHOTS_ONLY:-} ]]; then exit $status; fi
 
 # PDFs as the guides show them: the demo enterprise's receipt of the period before, the leader's summary and trend
 base="http://127.0.0.1:$PORT/api/v1"
