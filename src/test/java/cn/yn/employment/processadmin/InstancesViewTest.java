@@ -89,7 +89,7 @@ class InstancesViewTest extends ProcessAdminTestBase {
             assertThat(r.processInstanceId()).isEqualTo(started.get(7));
             assertThat(r.stepNames()).containsExactly("市级审核");
         });
-        Anchor link = _get(Anchor.class, s -> s.withId("instance-diagram-" + started.get(7)));
+        Anchor link = (Anchor) GridKt._getCellComponent(grid(), 0, "diagram");
         assertThat(link.getHref()).isEqualTo("process/instance/" + started.get(7));
 
         GridKt._clickItem(grid(), 0);

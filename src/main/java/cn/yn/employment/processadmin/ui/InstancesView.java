@@ -118,7 +118,7 @@ public class InstancesView extends VerticalLayout implements BeforeEnterObserver
             a.getElement().setAttribute("router-link", true);
             a.setId("instance-diagram-" + r.processInstanceId());
             return a;
-        }).setHeader(t("processadmin.instances.diagramCol")).setAutoWidth(true).setFlexGrow(0);
+        }).setHeader(t("processadmin.instances.diagramCol")).setKey("diagram").setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProcessInstanceDiagrams.path(e.getItem().processInstanceId()))));
         grid.setAllRowsVisible(true);
 
