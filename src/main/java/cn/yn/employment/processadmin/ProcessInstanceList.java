@@ -4,6 +4,7 @@ import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUserProvider;
 import cn.yn.employment.common.security.Role;
+import cn.yn.employment.common.text.TextInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,16 +131,16 @@ public class ProcessInstanceList {
         } else {
             q.processDefinitionKey(latest(s.processKey()).getKey());
         }
-        String enterprise = blankToNull(s.enterprise());
+        String enterprise = blankToNull(TextInput.checked("enterprise", s.enterprise()));
         if (enterprise != null) {
             // a typed % or _ would be a wildcard of the LIKE: drop them, the names do not need them
             q.variableValueLikeIgnoreCase("enterpriseName", "%" + enterprise.replace("%", "").replace("_", "") + "%");
         }
-        String uscc = blankToNull(s.uscc());
+        String uscc = blankToNull(TextInput.checked("uscc", s.uscc()));
         if (uscc != null) {
             q.variableValueEquals("uscc", uscc.toUpperCase(Locale.ROOT));
         }
-        String period = blankToNull(s.periodCode());
+        String period = blankToNull(TextInput.checked("periodCode", s.periodCode()));
         if (period != null) {
             q.variableValueEquals("periodCode", period);
         }

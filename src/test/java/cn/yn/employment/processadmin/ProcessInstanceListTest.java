@@ -107,6 +107,9 @@ class ProcessInstanceListTest extends ProcessAdminTestBase {
         assertThatThrownBy(() -> list.search(search(tag, null, null, null), -1, 10)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> list.search(new Search("noSuchProcess", null, null, null, null, null), 0, 10))
                 .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> list.search(search("企业\u202e", null, null, null), 0, 10)).as("refused characters (issue 18)")
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
+                        .containsExactly("enterprise"));
     }
 
     @Test

@@ -179,7 +179,7 @@ public class InstancesView extends VerticalLayout implements BeforeEnterObserver
             previous.setEnabled(page > 0);
             next.setEnabled(page + 1 < p.pages());
         } catch (RuntimeException e) {
-            Feedback.show(this, e);
+            Feedback.show(this, e, Map.of("enterprise", enterprise, "uscc", uscc, "periodCode", period));
         }
     }
 
