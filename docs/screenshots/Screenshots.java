@@ -194,9 +194,10 @@ public class Screenshots {
         settle();
         shot("migration-rollback-confirm");
         ((JavascriptExecutor) driver).executeScript("document.querySelector('vaadin-confirm-dialog-overlay [slot=confirm-button]').click()");
-        waitFor(120, d -> d.findElement(By.id("status")).getText().contains("已撤销"));
+        // the batch table says 已撤销 and offers no rollback any more; its reconciliation stays available (查看)
+        waitFor(300, d -> d.findElement(By.id("batches-grid")).getText().contains("已撤销"));
         settle();
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('status').scrollIntoView({block: 'start'})");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('batches-grid').scrollIntoView({block: 'end'})");
         settle();
         shot("migration-rollback");
     }
