@@ -3,6 +3,7 @@
 # development mode, whose "Development Mode" popup must not appear in the guides.
 #
 #   docs/screenshots/take.sh            # builds the jar if target/ has none; port 18103 (SCREENSHOT_PORT to change)
+#   SCREENSHOTS_ONLY=process-admin,admin docs/screenshots/take.sh   # only these users' sessions, no PDFs
 #
 # Starts the jar with demo data on a fresh H2 directory (deleted afterwards), logs in as each demo account in
 # Debian's headless chromium (installs chromium, chromium-driver and poppler-utils with apt-get if missing; no tool
@@ -40,12 +41,17 @@ trap cleanup EXIT
 # default profile: H2 in ./data of the working directory, demo data on first start
 (cd "$work" && exec java -jar "$OLDPWD/$jar" --server.port="$PORT" > "$work/app.log" 2>&1) &
 app=$!
+ready() { # the readiness probe, or the login page where the actuator exposes no readiness group (404)
+  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null \
+    || { [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health/readiness") == 404 ]] \
+         && curl -fs "http://127.0.0.1:$PORT/login" > /dev/null; }
+}
 for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null && break
+  ready && break
   kill -0 "$app" 2> /dev/null || { tail -40 "$work/app.log"; exit 1; }
   sleep 1
 done
-curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null || { echo "the jar did not become ready"; exit 1; }
+ready || { echo "the jar did not become ready"; exit 1; }
 if grep -q 'development mode' "$work/app.log"; then echo "the jar runs in development mode" >&2; exit 1; fi
 
 cp=$(cat target/screenshots.classpath)
@@ -55,6 +61,8 @@ instance=$(java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/emplo
 
 status=0
 java -cp "$cp" docs/screenshots/Screenshots.java "http://127.0.0.1:$PORT" "$IMAGES" "$instance" || status=$?
+
+if [[ -n ${SCREENSHOTS_ONLY:-} ]]; then exit $status; fi
 
 # PDFs as the guides show them: the demo enterprise's receipt of the period before, the leader's summary and trend
 base="http://127.0.0.1:$PORT/api/v1"

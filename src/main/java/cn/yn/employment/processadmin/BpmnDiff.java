@@ -17,8 +17,10 @@ import org.w3c.dom.Node;
 
 /**
  * Element-level difference of two BPMN models: the process elements (by id) that were added, removed or changed,
- * with the attributes and id-less children (documentation, conditions, listeners) that differ. Diagram layout
- * (BPMNDI) is ignored.
+ * with the attributes and id-less children (documentation, conditions, listeners) that differ. The comparison is
+ * semantic ({@link BpmnSemantics}): diagram layout (BPMNDI), namespace prefixes, attribute order, whitespace, the
+ * derived {@code incoming}/{@code outgoing} lists and attributes at their default value are no change, so the bpmn-js
+ * round trip of an unchanged model gives an empty list.
  */
 final class BpmnDiff {
 
@@ -100,10 +102,14 @@ final class BpmnDiff {
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
-            if ("http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI()) || (prefix.isEmpty() && "id".equals(a.getName()))) {
+            String name = BpmnSemantics.attributeName(a);
+            if (BpmnSemantics.isNamespaceDeclaration(a) || (prefix.isEmpty() && "id".equals(name))) {
                 continue;
             }
-            props.put(prefix + "@" + a.getName(), a.getValue());
+            String value = BpmnSemantics.value(e, a);
+            if (value != null) {
+                props.put(prefix + "@" + name, value);
+            }
         }
     }
 
@@ -113,10 +119,11 @@ final class BpmnDiff {
         StringBuilder text = new StringBuilder();
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element child) {
-                if (child.hasAttribute("id") && BpmnModelValidator.BPMN_NS.equals(child.getNamespaceURI())) {
+                if ((child.hasAttribute("id") && BpmnModelValidator.BPMN_NS.equals(child.getNamespaceURI()))
+                        || BpmnSemantics.isDerived(child)) {
                     continue;
                 }
-                String name = child.getNodeName();
+                String name = BpmnSemantics.name(child);
                 int n = seen.merge(name, 1, Integer::sum);
                 String path = prefix + name + (n > 1 ? "[" + n + "]" : "");
                 attributes(child, path, props);
@@ -125,7 +132,7 @@ final class BpmnDiff {
                 text.append(c.getNodeValue());
             }
         }
-        String t = text.toString().trim();
+        String t = BpmnSemantics.text(text.toString());
         if (!prefix.isEmpty() && !t.isEmpty()) {
             props.put(prefix.substring(0, prefix.length() - 1), t);
         }

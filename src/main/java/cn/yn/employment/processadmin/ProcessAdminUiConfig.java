@@ -26,6 +26,12 @@ class ProcessAdminUiConfig {
     }
 
     @Bean
+    MenuEntry processInstancesMenu() {
+        return new MenuEntry(ProcessInstanceList.ROUTE, "processadmin.menu.instances", VaadinIcon.LIST_OL, 705,
+                Set.of(Role.PROCESS_ADMIN));
+    }
+
+    @Bean
     MenuEntry failedJobsMenu() {
         return new MenuEntry("process/jobs", "processadmin.menu.jobs", VaadinIcon.WARNING, 710, Set.of(Role.PROCESS_ADMIN));
     }

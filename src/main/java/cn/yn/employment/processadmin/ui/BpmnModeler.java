@@ -28,6 +28,21 @@ public class BpmnModeler extends Component implements HasSize {
                             String documentation) {
     }
 
+    /**
+     * {@code el.__fit()}: bpmn-js's {@code zoom('fit-viewport')} fits the diagram to the whole canvas, and the palette
+     * (drawn over the canvas's left edge) then hides the start event. This fits it (never above 100 %) into the part
+     * right of the palette, centred vertically.
+     */
+    static final String FIT_BESIDE_PALETTE = "el.__fit = () => { const c = el.__modeler.get('canvas');"
+            + " c.zoom('fit-viewport', 'auto'); const vb = c.viewbox(); const inner = vb.inner, outer = vb.outer;"
+            + " if (!inner || !inner.width || !outer.width) return;"
+            + " const pal = el.querySelector('.djs-palette'); const pad = 16;"
+            + " const left = (pal ? pal.getBoundingClientRect().right - el.getBoundingClientRect().left : 0) + pad;"
+            + " const scale = Math.min(1, (outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height);"
+            + " if (!(scale > 0)) return;"
+            + " c.viewbox({x: inner.x - left / scale, y: inner.y - (outer.height / scale - inner.height) / 2,"
+            + "   width: outer.width / scale, height: outer.height / scale}); };";
+
     private transient Consumer<Selection> selectionListener;
     private transient Consumer<String> changeListener;
 
@@ -47,12 +62,13 @@ public class BpmnModeler extends Component implements HasSize {
                 + "  const bo = s[0].businessObject; const doc = (bo.documentation && bo.documentation.length) ? bo.documentation[0].text : null;"
                 + "  el.$server.selected(bo.id, bo.$type, bo.name || null, attr(bo, 'flowable:candidateGroups'),"
                 + "    attr(bo, 'flowable:dueDate'), doc || null); });"
-                + "el.__modeler.on('commandStack.changed', () => el.$server.changed());");
+                + "el.__modeler.on('commandStack.changed', () => el.$server.changed());"
+                + FIT_BESIDE_PALETTE);
     }
 
     public CompletableFuture<Integer> importXml(String xml) {
         return getElement().executeJs("return this.__modeler.importXML($0).then(r => {"
-                        + "this.__modeler.get('canvas').zoom('fit-viewport', 'auto'); return (r.warnings || []).length; })", xml)
+                        + "this.__fit(); return (r.warnings || []).length; })", xml)
                 .toCompletableFuture(Integer.class);
     }
 

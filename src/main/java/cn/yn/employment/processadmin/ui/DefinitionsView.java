@@ -8,6 +8,7 @@ import cn.yn.employment.processadmin.ProcessAdminModels.InstanceMigrationCheck;
 import cn.yn.employment.processadmin.ProcessAdminModels.MigrationPreview;
 import cn.yn.employment.processadmin.ProcessAdminModels.MigrationResult;
 import cn.yn.employment.processadmin.ProcessAdminService;
+import cn.yn.employment.processadmin.ProcessInstanceList;
 import cn.yn.employment.processadmin.ProcessInstanceMigrations;
 import cn.yn.employment.ui.Feedback;
 import cn.yn.employment.ui.HasViewTitle;
@@ -104,6 +105,11 @@ public class DefinitionsView extends VerticalLayout implements HasViewTitle {
                 e -> UI.getCurrent().navigate(DiagramView.class, new com.vaadin.flow.router.RouteParameters("definitionId", d.id())));
         diagram.setId("action-diagram");
         actions.add(diagram);
+        Button running = new Button(t("processadmin.action.instances", d.runningInstances()), e -> UI.getCurrent().navigate(
+                ProcessInstanceList.ROUTE, com.vaadin.flow.router.QueryParameters.simple(
+                        java.util.Map.of("key", d.key(), "definitionId", d.id()))));
+        running.setId("action-instances");
+        actions.add(running);
         if (d.latest()) {
             Button edit = new Button(t("processadmin.action.edit"),
                     e -> UI.getCurrent().navigate(EditorView.class, new com.vaadin.flow.router.RouteParameters("key", d.key())));

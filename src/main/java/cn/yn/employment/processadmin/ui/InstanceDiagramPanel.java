@@ -42,7 +42,13 @@ class InstanceDiagramPanel implements ProcessDiagramProvider {
         viewer.setHeight("320px");
         Paragraph legend = new Paragraph(panel.getTranslation("processadmin.instance.legend"));
         legend.addClassName("ems-muted");
-        panel.add(state, viewer, legend);
+        // the full-page diagram (process/instance/<id>), e.g. from the review item: larger, and a link to share
+        com.vaadin.flow.component.html.Anchor open = new com.vaadin.flow.component.html.Anchor(
+                ProcessInstanceDiagrams.path(processInstanceId), panel.getTranslation("processadmin.instance.openFull"));
+        open.setTarget("_blank");
+        open.addClassName("ems-instance-open");
+        open.setId("instance-open-" + processInstanceId);
+        panel.add(state, viewer, new com.vaadin.flow.component.html.Div(legend, open));
         viewer.importXml(d.xml()).whenComplete((w, err) -> {
             if (err == null) {
                 viewer.highlight(d.activeActivityIds(), d.completedActivityIds());
