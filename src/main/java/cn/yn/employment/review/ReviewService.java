@@ -62,6 +62,8 @@ public class ReviewService {
     public static final int MAX_BULK = 1000;
     /** Items of a bulk action committed together (see bulkChunk); 1 = one transaction per item. */
     private int bulkChunk = 50;
+    /** Chunks run at once (at most the pool's app.review.bulk-parallelism); 1 = one after the other. */
+    private int bulkParallelism = Integer.MAX_VALUE;
     public static final String COMMENT_TYPE = "review";
     /** The API's error code for acting on a task someone already completed (409). */
     public static final String ALREADY_HANDLED = "review.alreadyHandled";
@@ -80,13 +82,15 @@ public class ReviewService {
     private final TransactionTemplate tx;
     private final ReviewMetrics metrics;
     private final PersonDirectory people;
+    private final cn.yn.employment.review.internal.ParallelChunks chunks;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     ReviewService(CurrentUserProvider users, InboxQueries queries, JdbcTemplate jdbc, TaskService tasks,
                   HistoryService history, AuditLog audit, Clock clock, PlatformTransactionManager txManager,
-                  ReviewMetrics metrics, PersonDirectory people) {
+                  ReviewMetrics metrics, PersonDirectory people, cn.yn.employment.review.internal.ParallelChunks chunks) {
         this.people = people;
+        this.chunks = chunks;
         this.users = users;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -186,7 +190,8 @@ public class ReviewService {
     }
 
     /**
-     * Approves or returns many items, each in its own transaction; one failing does not stop the rest. Items with
+     * Approves or returns many items in chunks, each chunk one transaction (an item whose engine step fails is redone
+     * alone, see bulkChunk); one failing does not stop the rest. Items with
      * warnings are approved only when their id is in {@code confirmedWarnings}. Progress is reported after each item.
      */
     public List<BulkResult> bulk(BulkAction action, List<String> taskIds, ReturnTo returnTo, String input,
@@ -202,19 +207,14 @@ public class ReviewService {
         }
         Set<String> confirmed = confirmedWarnings == null ? Set.of() : new HashSet<>(confirmedWarnings);
         List<BulkResult> results = new ArrayList<>(ids.size());
-        int ok = 0;
-        for (int from = 0; from < ids.size(); from += bulkChunk) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + bulkChunk));
-            for (BulkResult r : bulkChunk(u, action, chunk, returnTo, reason, confirmed)) {
-                results.add(r);
-                if (r.ok()) {
-                    ok++;
-                }
-                if (progress != null) {
-                    progress.accept(new BulkProgress(results.size(), ids.size(), r));
-                }
+        // chunks overlap on a small pool (ParallelChunks); results and progress come back here, in item order
+        chunks.run(ids, bulkChunk, bulkParallelism, chunk -> bulkChunk(u, action, chunk, returnTo, reason, confirmed), r -> {
+            results.add(r);
+            if (progress != null) {
+                progress.accept(new BulkProgress(results.size(), ids.size(), r));
             }
-        }
+        });
+        int ok = (int) results.stream().filter(BulkResult::ok).count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("action", action.name());
         summary.put("total", ids.size());
