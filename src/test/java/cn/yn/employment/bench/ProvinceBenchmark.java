@@ -96,7 +96,7 @@ class ProvinceBenchmark {
             s.p2Inbox(period, city, null, "city 530100, all counties", 20);
         }
         if (only.contains("P3")) {
-            s.p3BulkApprove(period, 1000, 3);
+            s.p3BulkApprove(period, Integer.getInteger("bench.p3Size", 1000), 3);
         }
         if (only.contains("P2")) {
             s.p2Inbox(period, province, null, "province", 20);

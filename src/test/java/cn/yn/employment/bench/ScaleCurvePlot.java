@@ -62,14 +62,15 @@ public final class ScaleCurvePlot {
         Map<Long, Map<String, Double>> out = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> dirs = Files.list(dir)) {
-            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("scale-")).toList()) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("scale-")).sorted().toList()) {
                 Path f = d.resolve("results.json");
                 if (!Files.exists(f)) {
                     continue;
                 }
                 JsonNode root = json.readTree(f.toFile());
                 long scale = root.path("context").path("enterprises").asLong();
-                Map<String, Double> figures = new LinkedHashMap<>();
+                // several runs of one scale (e.g. a subset re-run) add up; the first figure of a scenario counts
+                Map<String, Double> figures = out.computeIfAbsent(scale, k -> new LinkedHashMap<>());
                 for (JsonNode m : root.path("measurements")) {
                     for (Series s : SERIES) {
                         // the first P2c row is the city + county filter
@@ -78,7 +79,6 @@ public final class ScaleCurvePlot {
                         }
                     }
                 }
-                out.put(scale, figures);
             }
         }
         return out;
