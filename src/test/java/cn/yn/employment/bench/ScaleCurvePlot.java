@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 /**
  * P8: reads the runner's results of each scale ({@code <dir>/scale-<enterprises>/results.json}, written by
  * bench/run-all.sh) and draws how P2, P4 and P5 grow with the number of enterprises, each relative to its figure at
- * the smallest scale, beside the two targets (inbox flat: ≤ 1.5×; statistics at most linear). Writes the PNG and a
+ * the smallest scale (medians: a re-assembled run may lack the p95), beside the two targets (inbox flat: ≤ 1.5×; statistics at most linear). Writes the PNG and a
  * Markdown table of the absolute figures. {@code java … ScaleCurvePlot bench-results docs/performance-p8.png}
  */
 public final class ScaleCurvePlot {
@@ -34,8 +34,8 @@ public final class ScaleCurvePlot {
     }
 
     static final List<Series> SERIES = List.of(
-            new Series("P2c", "P2 inbox, city + county (p95)", true, new Color(0x1f77b4)),
-            new Series("P2p", "P2 inbox, province (p95)", true, new Color(0x17becf)),
+            new Series("P2c", "P2 inbox, city + county (median)", false, new Color(0x1f77b4)),
+            new Series("P2p", "P2 inbox, province (median)", false, new Color(0x17becf)),
             new Series("P4s", "P4 summary by city + county (median)", false, new Color(0xd62728)),
             new Series("P4t", "P4 24-month trend (median)", false, new Color(0xff7f0e)),
             new Series("P5", "P5 close, mark 缺报 (median)", false, new Color(0x2ca02c)));
@@ -104,10 +104,10 @@ public final class ScaleCurvePlot {
     }
 
     static BufferedImage draw(Map<Long, Map<String, Double>> byScale) {
-        int w = 1000;
+        int w = 1250;
         int h = 620;
         int left = 80;
-        int right = 330;
+        int right = 450;
         int top = 60;
         int bottom = 70;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
