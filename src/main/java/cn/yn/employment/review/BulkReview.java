@@ -8,6 +8,7 @@ import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.text.TextInput;
 import cn.yn.employment.review.internal.InboxQueries;
+import cn.yn.employment.review.internal.ParallelChunks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ class BulkReview {
 
     /** Items of a bulk action committed together (see bulkChunk); 1 = one transaction per item. */
     private int bulkChunk = 50;
+    /** Chunks run at once (at most the pool's app.review.bulk-parallelism); 1 = one after the other. */
+    private int bulkParallelism = Integer.MAX_VALUE;
 
     private final ReviewerGuard guard;
     private final ReviewActions actions;
@@ -41,8 +44,11 @@ class BulkReview {
     private final AuditLog audit;
     private final Clock clock;
     private final ReviewMetrics metrics;
+    private final ParallelChunks chunks;
 
-    BulkReview(ReviewerGuard guard, ReviewActions actions, InboxQueries queries, AuditLog audit, Clock clock, ReviewMetrics metrics) {
+    BulkReview(ReviewerGuard guard, ReviewActions actions, InboxQueries queries, AuditLog audit, Clock clock, ReviewMetrics metrics,
+               ParallelChunks chunks) {
+        this.chunks = chunks;
         this.guard = guard;
         this.actions = actions;
         this.queries = queries;
@@ -71,19 +77,14 @@ class BulkReview {
         ReturnTo to = decision == Decision.APPROVE ? null : returnTo == null ? ReturnTo.ENTERPRISE : returnTo;
         String why = decision == Decision.APPROVE ? null : reason.trim();
         List<BulkResult> results = new ArrayList<>(ids.size());
-        int ok = 0;
-        for (int from = 0; from < ids.size(); from += bulkChunk) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + bulkChunk));
-            for (BulkResult r : chunk(u, action, decision, chunk, to, why, confirmed)) {
-                results.add(r);
-                if (r.ok()) {
-                    ok++;
-                }
-                if (progress != null) {
-                    progress.accept(new BulkProgress(results.size(), ids.size(), r));
-                }
+        // chunks overlap on a small pool (ParallelChunks); results and progress come back here, in item order
+        chunks.run(ids, bulkChunk, bulkParallelism, chunk -> chunk(u, action, decision, chunk, to, why, confirmed), r -> {
+            results.add(r);
+            if (progress != null) {
+                progress.accept(new BulkProgress(results.size(), ids.size(), r));
             }
-        }
+        });
+        int ok = (int) results.stream().filter(BulkResult::ok).count();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("action", action.name());
         summary.put("total", ids.size());

@@ -19,6 +19,25 @@ public class BenchReport {
 
     private final List<Measurement> measurements = new ArrayList<>();
     private final Map<String, Object> context = new LinkedHashMap<>();
+    /** The 1-minute load average when each scenario began ({@link #begin}), by scenario id. */
+    private final Map<String, String> loadBefore = new LinkedHashMap<>();
+
+    /** Notes the machine's load average as scenario {@code id} begins (the first call per id counts). */
+    public void begin(String id) {
+        loadBefore.putIfAbsent(id, loadAverage1());
+    }
+
+    public String loadBefore(String id) {
+        return loadBefore.getOrDefault(id, "");
+    }
+
+    static String loadAverage1() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
 
     public void context(String key, Object value) {
         context.put(key, value);
@@ -35,10 +54,10 @@ public class BenchReport {
 
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| # | Scenario | Target | min | median | max | Baseline (same run) | Ratio | Note |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| # | Load before | Scenario | Target | min | median | max | Baseline (same run) | Ratio | Note |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Measurement m : measurements) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", m.id(), m.scenario(), m.target(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", m.id(), loadBefore(m.id()), m.scenario(), m.target(),
                     fmt(m.min(), m.unit()), fmt(m.median(), m.unit()), fmt(m.max(), m.unit()),
                     m.baselineMedian() == null ? "" : m.baselineName() + ": " + fmt(m.baselineMedian(), m.unit()),
                     m.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f×", m.ratio()), m.note() == null ? "" : m.note()));
@@ -57,6 +76,7 @@ public class BenchReport {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("id", m.id());
                 r.put("scenario", m.scenario());
+                r.put("loadBefore", loadBefore(m.id()));
                 r.put("unit", m.unit());
                 r.put("target", m.target());
                 r.put("samples", m.samples());

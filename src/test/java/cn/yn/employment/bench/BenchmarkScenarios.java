@@ -94,6 +94,14 @@ public class BenchmarkScenarios {
         }
     }
 
+    /** ANALYZE (no vacuum) of every table: fresh planner statistics between repetitions; PostgreSQL only. */
+    public void analyzeQuick() {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            jdbc.execute("analyze");
+        }
+    }
+
     /** Enterprises (id, city, county, division, name, uscc) not yet reporting in the period, in a stable order. */
     public List<Map<String, Object>> unreported(String period, int limit) {
         return jdbc.queryForList("select e.id, e.city_code, e.county_code, e.industry_division, e.name, e.uscc from enterprise e"
@@ -104,17 +112,20 @@ public class BenchmarkScenarios {
     // --- P1 --------------------------------------------------------------------------------------------------
 
     public void p1DeadlineBurst(String period, int perRepetition, int repetitions) throws Exception {
+        out.begin("P1");
         String bareKey = deployBareModel();
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         for (int rep = 0; rep < repetitions; rep++) {
             List<Map<String, Object>> batch = unreported(period, perRepetition);
             bare.add(startBare(bareKey, period, batch));
+            analyzeQuick();   // the bare run grew the engine's tables: fresh plans before ours (autovacuum is off)
             ours.add(submitAll(period, batch));
+            analyzeQuick();
         }
         Double ratio = median(ours) / median(bare);
         out.add(new Measurement("P1", "Deadline burst: validate, save, start chain (" + CLIENTS + " clients, "
-                + perRepetition + "/rep)", "subm/s", true, "≥ 400/s; ≥ 0.5 × bare Flowable", ours, bare, "bare Flowable start",
+                + perRepetition + "/rep)", "subm/s", true, "≥ 600/s; ≥ 0.9 × bare Flowable", ours, bare, "bare Flowable start",
                 String.format(java.util.Locale.ROOT, "ratio to bare %.2f", ratio)));
         deleteBareInstances(bareKey);
     }
@@ -199,6 +210,7 @@ public class BenchmarkScenarios {
 
     /** Inbox first page (50) + total count, filtered by period and county, sorted by submission time. */
     public void p2Inbox(String period, CurrentUser reviewer, String county, String label, int repetitions) {
+        out.begin(label.startsWith("city") ? "P2c" : "P2p");
         actAs(reviewer);
         try {
             InboxFilter filter = InboxFilter.none().withPeriod(period).withCounty(county);
@@ -256,10 +268,11 @@ public class BenchmarkScenarios {
     /**
      * Bulk approve {@code size} reports, {@code repetitions} times on different items, each time as the reviewer of
      * the city with the most open city-review tasks (earlier runs on the same database may have used up a city's).
-     * The same-run baseline is the previous behaviour, one transaction per item (the service's chunk size set to 1),
-     * alternating with the product's chunked commits.
+     * The same-run baseline is the previous behaviour, chunks of 50 committed one after the other (the service's
+     * chunk parallelism set to 1), alternating with the product's overlapping chunks.
      */
     public void p3BulkApprove(String period, int size, int repetitions) {
+        out.begin("P3");
         List<Double> seconds = new ArrayList<>();
         List<Double> perItem = new ArrayList<>();
         int failed = 0;
@@ -267,10 +280,11 @@ public class BenchmarkScenarios {
         java.util.Set<String> cities = new java.util.TreeSet<>();
         Object bulkReview = org.springframework.test.util.ReflectionTestUtils.getField(unwrap(review), "bulk"); // review.BulkReview
         Object chunk = org.springframework.test.util.ReflectionTestUtils.getField(bulkReview, "bulkChunk");
+        Object parallel = org.springframework.test.util.ReflectionTestUtils.getField(bulkReview, "bulkParallelism");
         try {
             for (int rep = 0; rep < repetitions * 2; rep++) {
                 boolean baseline = rep % 2 == 1;
-                org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkChunk", baseline ? 1 : chunk);
+                org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkParallelism", baseline ? 1 : parallel);
                 String group = jdbc.queryForObject("select candidate_group from work_item where candidate_group like 'city:%' and period_code = ?"
                         + " group by candidate_group order by count(*) desc, candidate_group fetch first 1 rows only", String.class, period);
                 String cityCode = group.substring("city:".length());
@@ -290,12 +304,13 @@ public class BenchmarkScenarios {
                 } finally {
                     SecurityContextHolder.clearContext();
                 }
+                analyzeQuick();
             }
         } finally {
-            org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkChunk", chunk);
+            org.springframework.test.util.ReflectionTestUtils.setField(bulkReview, "bulkParallelism", parallel);
         }
-        out.add(new Measurement("P3", "Bulk approve " + size + " reports (chunks of " + chunk + " per transaction)", "s", false,
-                "≤ 5 s, each ok or with reason", seconds, perItem, "one transaction per item",
+        out.add(new Measurement("P3", "Bulk approve " + size + " reports (chunks of " + chunk + " per transaction, overlapping)", "s", false,
+                "≤ 2 s, each ok or with reason", seconds, perItem, "chunks one after the other",
                 (items < size ? "a city had only " + items + " items left, time scaled to " + size + "; " : "")
                         + "cities " + cities + "; " + (failed == 0 ? "all ok" : failed + " failed with reasons")));
     }

@@ -53,8 +53,9 @@ class BenchmarkSmokeTest {
 
         s.generate(400, 2, BenchClock.OPEN_PERIOD);
         s.p1DeadlineBurst(period, 40, 3);
+        new LoadMixScenarios(s, statistics, out).p9StatisticsDuringBurst(period, BenchClock.OPEN_PERIOD.minusMonths(1).toString(), 20, 3);
         long open = s.openTasks();
-        assertThat(open).isGreaterThanOrEqualTo(120);
+        assertThat(open).isGreaterThanOrEqualTo(120 + 6 * 20);
         // the baseline's instances are gone and did not leak into the inbox
         assertThat(jdbc.queryForObject("select count(*) from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
                 + " where d.key_ = 'reportReviewBare'", Integer.class)).isZero();
@@ -72,7 +73,7 @@ class BenchmarkSmokeTest {
         ps.p5Close(closed, 3);
         out.write(Path.of("target", "bench-smoke"));
 
-        assertThat(out.measurements()).extracting(Measurement::id).contains("G", "P1", "P2c", "P2p", "P3", "P4s", "P4p", "P4t", "P5r", "P5");
+        assertThat(out.measurements()).extracting(Measurement::id).contains("G", "P1", "P9s", "P9b", "P2c", "P2p", "P3", "P4s", "P4p", "P4t", "P5r", "P5");
         assertThat(out.measurements()).allSatisfy(m -> {
             assertThat(m.samples()).isNotEmpty().allMatch(v -> v > 0 && !v.isNaN());
         });

@@ -59,8 +59,11 @@ class ProvinceBenchmark {
         int openTasks = Integer.getInteger("bench.openTasks", 100_000);
         String period = BenchClock.OPEN_PERIOD.toString();
         String closedPeriod = BenchClock.OPEN_PERIOD.minusMonths(1).toString();
-        // -Dbench.only=P1,P2,P3,P4,P5,P6,P7 runs a subset (the data is generated and topped up either way)
-        Set<String> only = Set.of(System.getProperty("bench.only", "P1,P2,P3,P4,P5,P6,P7").split(","));
+        // -Dbench.only=P1,P2,P3,P4,P5,P6,P7,P9 runs a subset (the data is generated and topped up either way)
+        Set<String> only = Set.of(System.getProperty("bench.only", "P1,P9,P2,P3,P4,P5,P6,P7").split(","));
+        // bench/run-all.sh writes each scale of the P8 curve to its own directory
+        Path results = Path.of(System.getProperty("bench.out", "bench-results"));
+        int p9Burst = Integer.getInteger("bench.p9Burst", Math.max(30, burst / 10));
 
         BenchReport out = new BenchReport();
         out.context("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
@@ -78,6 +81,9 @@ class ProvinceBenchmark {
         if (only.contains("P1")) {
             s.p1DeadlineBurst(period, burst / 3, 3);
         }
+        if (only.contains("P9")) {
+            new LoadMixScenarios(s, statistics, out).p9StatisticsDuringBurst(period, closedPeriod, p9Burst, 5);
+        }
         long missing = only.contains("P2") || only.contains("P3") ? openTasks - s.openTasks() : 0;
         if (missing > 0) {   // top up the inbox to the target number of open tasks, untimed
             s.submitAll(period, s.unreported(period, (int) missing));
@@ -90,7 +96,7 @@ class ProvinceBenchmark {
             s.p2Inbox(period, city, null, "city 530100, all counties", 20);
         }
         if (only.contains("P3")) {
-            s.p3BulkApprove(period, 1000, 3);
+            s.p3BulkApprove(period, Integer.getInteger("bench.p3Size", 1000), 3);
         }
         if (only.contains("P2")) {
             s.p2Inbox(period, province, null, "province", 20);
@@ -104,9 +110,10 @@ class ProvinceBenchmark {
         if (only.contains("P6")) {
             ProcessScenarios.p6Startup(out, 3);
         }
+        out.context("enterprises", jdbc.queryForObject("select count(*) from enterprise", Long.class));
         out.context("load average after", loadAverage());
         if (!only.contains("P7") || !only.contains("P1")) {
-            out.write(Path.of("bench-results"));
+            out.write(results);
             return;
         }
         URI db = URI.create(url.substring("jdbc:".length()));
@@ -115,7 +122,7 @@ class ProvinceBenchmark {
         out.add(new Measurement("P7", "P1 submissions/s ÷ pgbench TPC-B tps (same server)", "tps", true, "reported",
                 tps, null, null, String.format(java.util.Locale.ROOT, "P1 %.0f/s ÷ pgbench %.0f tps = %.3f", p1,
                 Measurement.stat(tps, 50), p1 / Measurement.stat(tps, 50))));
-        out.write(Path.of("bench-results"));
+        out.write(results);
     }
 
     static String loadAverage() {
