@@ -31,6 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -159,6 +161,46 @@ public final class TestOidcProvider implements AutoCloseable {
         SecurityFilterChain signIn(HttpSecurity http) throws Exception {
             http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
             return http.build();
+        }
+
+        /**
+         * Always the JVM's current strategy: the application context started after this one installs Vaadin's, and
+         * Spring Authorization Server reads the principal through the static {@code SecurityContextHolder}, so filters
+         * that kept the strategy of start-up would write where the endpoints no longer read.
+         */
+        @Bean
+        SecurityContextHolderStrategy securityContextHolderStrategy() {
+            return new SecurityContextHolderStrategy() {
+                @Override
+                public void clearContext() {
+                    SecurityContextHolder.getContextHolderStrategy().clearContext();
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext getContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().getContext();
+                }
+
+                @Override
+                public java.util.function.Supplier<org.springframework.security.core.context.SecurityContext> getDeferredContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().getDeferredContext();
+                }
+
+                @Override
+                public void setContext(org.springframework.security.core.context.SecurityContext context) {
+                    SecurityContextHolder.getContextHolderStrategy().setContext(context);
+                }
+
+                @Override
+                public void setDeferredContext(java.util.function.Supplier<org.springframework.security.core.context.SecurityContext> deferredContext) {
+                    SecurityContextHolder.getContextHolderStrategy().setDeferredContext(deferredContext);
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext createEmptyContext() {
+                    return SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+                }
+            };
         }
 
         @Bean
