@@ -80,7 +80,9 @@ public final class TestOidcProvider implements AutoCloseable {
         app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("testIdpState", state));
         ConfigurableApplicationContext context = app.run(
-                "--spring.config.name=cn-yn-test-idp-none", "--spring.main.banner-mode=off",
+                // none of the application's configuration files or test profiles (a test-postgres profile would give it
+                // a database of its own: common.db.SchemaPerTestContext)
+                "--spring.config.name=cn-yn-test-idp-none", "--spring.profiles.active=test-idp", "--spring.main.banner-mode=off",
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--server.servlet.session.cookie.name=IDPSESSION");
         return new TestOidcProvider(context, state);
