@@ -3,6 +3,7 @@ package cn.yn.employment.accounts;
 import cn.yn.employment.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +26,12 @@ class SecurityConfig extends VaadinWebSecurity {
     static final String LOGIN_PATH = "/login";
 
     private final Set<String> trustedOriginHosts;
+    private final ObjectProvider<OidcLogin> oidcLogin;
 
-    SecurityConfig(@Value("${app.security.trusted-origin-hosts:}") Set<String> trustedOriginHosts) {
+    SecurityConfig(@Value("${app.security.trusted-origin-hosts:}") Set<String> trustedOriginHosts,
+                   ObjectProvider<OidcLogin> oidcLogin) {
         this.trustedOriginHosts = trustedOriginHosts;
+        this.oidcLogin = oidcLogin;
     }
 
     @Bean
@@ -60,6 +64,10 @@ class SecurityConfig extends VaadinWebSecurity {
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         super.configure(http);
         setLoginView(http, LoginView.class, LOGIN_PATH);
+        OidcLogin oidc = oidcLogin.getIfAvailable(); // only with app.oidc.enabled (ADR 0026)
+        if (oidc != null) {
+            oidc.configure(http, LOGIN_PATH, this::oidcLogoutSuccessHandler);
+        }
         http.addFilterAfter(new LoginCsrfFilter(LOGIN_PATH), CsrfFilter.class);
         http.addFilterBefore(new SameOriginFilter(trustedOriginHosts), CsrfFilter.class);
     }

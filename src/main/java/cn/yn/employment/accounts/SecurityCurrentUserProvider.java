@@ -16,6 +16,9 @@ class SecurityCurrentUserProvider implements CurrentUserProvider {
         if (auth != null && auth.getPrincipal() instanceof UserPrincipal p) {
             return Optional.of(p.user());
         }
+        if (auth != null && auth.getPrincipal() instanceof OidcAccountUser o) {
+            return Optional.of(o.user());
+        }
         if (auth != null && auth.getPrincipal() instanceof CurrentUser u) {
             return Optional.of(u);
         }

@@ -6,6 +6,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,11 @@ class PasswordChangeGuard implements VaadinServiceInitListener {
         }
         if (currentUser.find().isEmpty()) {
             return; // the login screen and the public pages
+        }
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken) {
+            // signed in through the IdP (ADR 0026): the local password is not what this session used
+            session.setAttribute(CLEARED, Boolean.TRUE);
+            return;
         }
         if (accounts.mustChangeOwnPassword()) {
             event.rerouteTo(ChangePasswordView.class);
