@@ -60,7 +60,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setFlexGrow(1, spacer);
         headerWidgets.stream().filter(w -> w.appliesTo(user)).forEach(w -> header.add(w.create(user)));
         header.add(languageSwitch(), userMenu(user));
-        addToNavbar(header);
+        // the skip link is the first focusable element of every page (GB/T 37668; docs/accessibility.md)
+        addToNavbar(SkipToContent.link(), header);
 
         Span appName = new Span(getTranslation("app.title"));
         appName.addClassName("ems-app-name");
@@ -97,14 +98,28 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuBar bar = new MenuBar();
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         String roles = user.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(" / "));
-        Span who = new Span(user.displayName() + " · " + roles);
+        // name and roles apart, so that a phone's header can drop the roles and shorten the name (styles.css)
+        Span name = new Span(user.displayName());
+        name.addClassName("ems-user-name");
+        Span roleText = new Span(" · " + roles);
+        roleText.addClassName("ems-user-roles");
+        Span who = new Span(name, roleText);
         who.addClassName("ems-user");
+        who.getElement().setAttribute("title", user.displayName() + " · " + roles);
         MenuItem item = bar.addItem(who);
         item.setId("user-menu");
         SubMenu sub = item.getSubMenu();
         sub.addItem(getTranslation("ui.user.changePassword"), e -> UI.getCurrent().navigate("account/password"));
         sub.addItem(getTranslation("ui.user.logout"), e -> authContext.logout());
         return bar;
+    }
+
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            SkipToContent.markMain(content.getElement());
+        }
     }
 
     @Override
