@@ -61,7 +61,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         headerWidgets.stream().filter(w -> w.appliesTo(user)).forEach(w -> header.add(w.create(user)));
         header.add(languageSwitch(), userMenu(user));
         // the skip link is the first focusable element of every page (GB/T 37668; docs/accessibility.md)
-        addToNavbar(SkipToContent.link(), header);
+        header.addComponentAsFirst(SkipToContent.link());
+        header.getElement().setAttribute("role", "banner");
+        addToNavbar(header);
 
         Span appName = new Span(getTranslation("app.title"));
         appName.addClassName("ems-app-name");
@@ -75,7 +77,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         entries.stream().filter(e -> e.visibleTo(user)).sorted(Comparator.comparingInt(MenuEntry::order))
                 .forEach(e -> nav.addItem(new SideNavItem(getTranslation(e.labelKey()), e.path(), e.icon().create())));
         Scroller scroller = new Scroller(nav);
-        addToDrawer(brand, scroller);
+        nav.getElement().setAttribute("aria-label", getTranslation("ui.menu.navigation"));
+        Div drawer = new Div(brand, scroller);
+        drawer.addClassName("ems-drawer");
+        drawer.getElement().setAttribute("role", "navigation");
+        drawer.getElement().setAttribute("aria-label", getTranslation("ui.menu.navigation"));
+        addToDrawer(drawer);
     }
 
     private Component languageSwitch() {
@@ -127,7 +134,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Component content = getContent();
         String title = content instanceof HasViewTitle t ? t.viewTitle() : "";
         viewTitle.setText(title);
-        UI.getCurrent().getPage().setTitle(title.isEmpty() ? getTranslation("app.title") : title + " - " + getTranslation("app.short"));
+        String pageTitle = title.isEmpty() ? getTranslation("app.title") : title + " - " + getTranslation("app.short");
+        // after the router, which blanks the title of a view without @PageTitle (axe: document-title)
+        UI ui = UI.getCurrent();
+        ui.beforeClientResponse(this, context -> ui.getPage().setTitle(pageTitle));
     }
 
     static boolean holds(CurrentUser u, Role r) {
