@@ -39,7 +39,7 @@ class PhoneJourneyBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        driver = HeadlessChromium.start(390, 844);
+        driver = HeadlessChromium.startPhone(390, 844);
     }
 
     @AfterAll
