@@ -50,8 +50,7 @@ class KeyboardBrowserTest {
                 let el = document.activeElement;
                 while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
                 if (!el || el === document.body) return 'body';
-                const host = el.getRootNode().host;
-                const named = el.id ? el : (host || el);
+                const named = el.getRootNode().host || el; // a control inside a component: the component
                 return named.localName + '#' + (named.id || '') + ':' + (named.textContent || '').trim().slice(0, 30);""");
     }
 

@@ -78,6 +78,11 @@ class PhoneJourneyBrowserTest {
         }
     }
 
+    /** Vaadin does not send a component that has never been visible: absent or hidden both count as not shown. */
+    private static boolean shown(String id) {
+        return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     private static void type(WebElement input, String text) {
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -115,11 +120,11 @@ class PhoneJourneyBrowserTest {
         assertThat(driver.findElements(By.cssSelector("vaadin-app-layout[drawer-opened]"))).as("the drawer closes on navigation").isEmpty();
 
         // report form: the demo enterprise's current report, withdrawn first if it was already submitted
-        if (driver.findElement(By.id("report-withdraw")).isDisplayed()) {
+        if (shown("report-withdraw")) {
             driver.findElement(By.id("report-withdraw")).click();
             pages.settle();
         }
-        assertThat(driver.findElement(By.id("report-submit")).isDisplayed()).as("the current report can be edited").isTrue();
+        assertThat(shown("report-submit")).as("the current report can be edited").isTrue();
         assertFitsThePhone(pages, "report form");
         String previous = driver.findElement(By.id("report-previous")).getText().replaceAll("[^0-9]", "");
         String figure = previous.isEmpty() ? driver.findElement(By.id("report-baseline")).getText().replaceAll("[^0-9]", "") : previous;
@@ -136,12 +141,12 @@ class PhoneJourneyBrowserTest {
 
         driver.findElement(By.id("report-check")).click();
         pages.settle();
-        if (driver.findElement(By.id("report-explanation")).isDisplayed()) {
+        if (shown("report-explanation")) {
             type(driver.findElement(By.cssSelector("#report-explanation textarea")), "人数与上期一致，已核实。");
         }
         pages.screenshot("phone-report-form.png");
         driver.findElement(By.id("report-submit")).click();
-        pages.waitFor(30).until(d -> !d.findElement(By.id("report-submit")).isDisplayed());
+        pages.waitFor(30).until(d -> !shown("report-submit"));
         pages.settle();
         assertFitsThePhone(pages, "submitted report");
         pages.screenshot("phone-report-submitted.png");
