@@ -83,6 +83,12 @@ class PhoneJourneyBrowserTest {
         return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    /** Scrolls the button to the middle of the screen and presses it (a toast at the bottom may cover it otherwise). */
+    private void press(String id) {
+        WebElement button = driver.findElement(By.id(id));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+    }
+
     private static void type(WebElement input, String text) {
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -139,13 +145,13 @@ class PhoneJourneyBrowserTest {
         assertThat(fields.get("#report-hired").get("top").doubleValue())
                 .isGreaterThanOrEqualTo(fields.get("#report-headcount").get("bottom").doubleValue() - 1);
 
-        driver.findElement(By.id("report-check")).click();
+        press("report-check");
         pages.settle();
         if (shown("report-explanation")) {
             type(driver.findElement(By.cssSelector("#report-explanation textarea")), "人数与上期一致，已核实。");
         }
         pages.screenshot("phone-report-form.png");
-        driver.findElement(By.id("report-submit")).click();
+        press("report-submit");
         pages.waitFor(30).until(d -> !shown("report-submit"));
         pages.settle();
         assertFitsThePhone(pages, "submitted report");
