@@ -132,11 +132,14 @@ class PhoneJourneyBrowserTest {
         }
         assertThat(shown("report-submit")).as("the current report can be edited").isTrue();
         assertFitsThePhone(pages, "report form");
-        String previous = driver.findElement(By.id("report-previous")).getText().replaceAll("[^0-9]", "");
-        String figure = previous.isEmpty() ? driver.findElement(By.id("report-baseline")).getText().replaceAll("[^0-9]", "") : previous;
+        // the baseline headcount: no reduction to explain
+        String figure = driver.findElement(By.id("report-baseline")).getText().replaceAll("[^0-9]", "");
         type(driver.findElement(By.cssSelector("#report-headcount input")), figure);
         type(driver.findElement(By.cssSelector("#report-hired input")), "0");
         type(driver.findElement(By.cssSelector("#report-separated input")), "0");
+        if (shown("report-reduction-section")) {
+            throw new AssertionError("the baseline figure must not ask for a reduction");
+        }
         pages.settle();
         assertInsideTheScreen(pages, "report form", "#report-headcount", "#report-hired", "#report-separated",
                 "#report-save", "#report-check", "#report-submit");
