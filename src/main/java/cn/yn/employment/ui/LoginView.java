@@ -27,6 +27,7 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle, Before
 
     public LoginView(List<LoginExtra> extras) {
         addClassName("ems-login");
+        getElement().setAttribute("role", "main"); // the page's main landmark (no MainLayout here)
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);

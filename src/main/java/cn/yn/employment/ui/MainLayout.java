@@ -60,6 +60,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setFlexGrow(1, spacer);
         headerWidgets.stream().filter(w -> w.appliesTo(user)).forEach(w -> header.add(w.create(user)));
         header.add(languageSwitch(), userMenu(user));
+        // the skip link is the first focusable element of every page (GB/T 37668; docs/accessibility.md)
+        header.addComponentAsFirst(SkipToContent.link());
+        header.getElement().setAttribute("role", "banner");
         addToNavbar(header);
 
         Span appName = new Span(getTranslation("app.title"));
@@ -74,7 +77,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         entries.stream().filter(e -> e.visibleTo(user)).sorted(Comparator.comparingInt(MenuEntry::order))
                 .forEach(e -> nav.addItem(new SideNavItem(getTranslation(e.labelKey()), e.path(), e.icon().create())));
         Scroller scroller = new Scroller(nav);
-        addToDrawer(brand, scroller);
+        nav.getElement().setAttribute("aria-label", getTranslation("ui.menu.navigation"));
+        Div drawer = new Div(brand, scroller);
+        drawer.addClassName("ems-drawer");
+        drawer.getElement().setAttribute("role", "navigation");
+        drawer.getElement().setAttribute("aria-label", getTranslation("ui.menu.navigation"));
+        addToDrawer(drawer);
     }
 
     private Component languageSwitch() {
@@ -97,8 +105,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuBar bar = new MenuBar();
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         String roles = user.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining(" / "));
-        Span who = new Span(user.displayName() + " · " + roles);
+        // name and roles apart, so that a phone's header can drop the roles and shorten the name (styles.css)
+        Span name = new Span(user.displayName());
+        name.addClassName("ems-user-name");
+        Span roleText = new Span(" · " + roles);
+        roleText.addClassName("ems-user-roles");
+        Span who = new Span(name, roleText);
         who.addClassName("ems-user");
+        who.getElement().setAttribute("title", user.displayName() + " · " + roles);
         MenuItem item = bar.addItem(who);
         item.setId("user-menu");
         SubMenu sub = item.getSubMenu();
@@ -108,11 +122,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            SkipToContent.markMain(content.getElement());
+        }
+    }
+
+    @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Component content = getContent();
         String title = content instanceof HasViewTitle t ? t.viewTitle() : "";
         viewTitle.setText(title);
-        UI.getCurrent().getPage().setTitle(title.isEmpty() ? getTranslation("app.title") : title + " - " + getTranslation("app.short"));
+        String pageTitle = title.isEmpty() ? getTranslation("app.title") : title + " - " + getTranslation("app.short");
+        // after the router, which blanks the title of a view without @PageTitle (axe: document-title)
+        UI ui = UI.getCurrent();
+        ui.beforeClientResponse(this, context -> ui.getPage().setTitle(pageTitle));
     }
 
     static boolean holds(CurrentUser u, Role r) {

@@ -25,4 +25,24 @@ public final class HeadlessChromium {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /**
+     * A phone: Chromium's mobile emulation at {@code width}×{@code height} CSS pixels (pixel ratio 2, touch, a phone's
+     * user agent). A headless window cannot be narrower than 500 px, so {@link #start} cannot show a phone's layout.
+     */
+    public static ChromeDriver startPhone(int width, int height) {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=" + Math.max(width, 500) + "," + height, "--lang=zh-CN");
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                        + " Chrome/130.0 Mobile Safari/537.36"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
 }

@@ -6,7 +6,7 @@ import cn.yn.employment.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,8 +30,9 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     public RegisterView(EnterpriseService enterprises, CodeService codes) {
         this.fields = new RegistrationFields(codes, codes.cities());
         addClassName("ems-register");
+        getElement().setAttribute("role", "main"); // the page's main landmark (no MainLayout here)
         setAlignItems(Alignment.CENTER);
-        H2 title = new H2(getTranslation("enterprise.register.title"));
+        H1 title = new H1(getTranslation("enterprise.register.title")); // the page's one level-one heading (axe: page-has-heading-one)
         Paragraph intro = new Paragraph(getTranslation("enterprise.register.intro"));
         register.setText(getTranslation("enterprise.register.submit"));
         register.setId("register");

@@ -42,6 +42,9 @@ class TwoLevelPicker extends CustomField<String> {
         child.setItemLabelGenerator(Code::label);
         parent.setPlaceholder(parentPlaceholder);
         child.setPlaceholder(childPlaceholder);
+        // each input is named: the picker's label and what the input holds (市（州）/ 县（市、区）…)
+        parent.setAriaLabel(label + " " + parentPlaceholder);
+        child.setAriaLabel(label + " " + childPlaceholder);
         parent.setWidth("45%");
         child.setWidth("55%");
         child.setItems(List.of());
@@ -62,6 +65,20 @@ class TwoLevelPicker extends CustomField<String> {
             parent.setValue(parents.get(0));
             parent.setReadOnly(true);
         }
+    }
+
+    /**
+     * vaadin-custom-field says "required" on itself, a {@code role="group"}, where ARIA does not allow
+     * {@code aria-required} (axe: aria-allowed-attr, critical): it is said on the two inputs instead.
+     */
+    @Override
+    public void setRequiredIndicatorVisible(boolean required) {
+        super.setRequiredIndicatorVisible(required);
+        getElement().executeJs("""
+                setTimeout(() => {
+                  this.removeAttribute('aria-required');
+                  this.querySelectorAll('input').forEach(i => $0 ? i.setAttribute('aria-required', 'true') : i.removeAttribute('aria-required'));
+                });""", required);
     }
 
     @Override
