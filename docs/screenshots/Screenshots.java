@@ -235,16 +235,13 @@ public class Screenshots {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::apply);
     }
 
-    /** Vaadin renders after the server round trip: wait until no request is in flight, then a moment for paint. */
+    /** Vaadin renders after the server round trip: wait until no request is in flight, no animation runs and the fonts are in. */
     void settle() {
         waitFor(30, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
-        try {
-            Thread.sleep(800);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+                "return (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))"
+                        + " && document.fonts.status === 'loaded'"
+                        + " && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)")));
     }
 
     static String firstLine(String s) {
