@@ -55,8 +55,7 @@ public class Screenshots {
             shot("login");
         });
         session("demo-enterprise", 1366, 800, () -> {
-            open("", By.cssSelector("#home-quick-links, vaadin-app-layout"));
-            shot("home-demo-enterprise");
+            // home-demo-enterprise and the report form: taken by journeys.RoleJourneysBrowserTest
             open("/enterprise/filing", By.cssSelector("vaadin-form-layout, vaadin-text-field"));
             fullPage("enterprise-filing-form", 1280);
             open("/notifications", By.cssSelector("vaadin-app-layout"));
@@ -68,14 +67,7 @@ public class Screenshots {
             shot("home-kunming-reviewer");
             resize(1600, 857);
             shot("review-home");
-            open("/review/inbox", By.id("review-grid"));
-            shot("review-inbox");
-            click(By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']"), By.cssSelector("vaadin-dialog-overlay"));
-            shot("review-item");
-            open("/review/inbox", By.id("review-grid"));
-            click(By.id("review-select-all-matching"), null);
-            click(By.id("review-bulk-approve"), By.id("review-bulk-dialog"));
-            shot("review-bulk");
+            // review-inbox, review-item, review-item-reason-required, review-bulk: journeys.RoleJourneysBrowserTest
             resize(1440, 757);
             open("/progress", By.cssSelector("vaadin-grid"));
             shot("progress-city");
