@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Chinese left except data. The journeys build on each other (the enterprise's submission is what the city reviewer
  * opens, the city's approval what the province returns), so they run in order on one application. Screenshots at
  * the steps go to target/browser-screenshots/ and, with {@code -Dems.screenshots.dir=docs/images}, into the guides.
- * Run with {@code -Pbrowser}.
+ * Run with {@code -Pbrowser}. Not covered: the province's 更正 (correction), which has no UI yet (API only).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
