@@ -382,7 +382,15 @@ class RoleJourneysBrowserTest {
         assertThat(j.text("user-grid")).contains("曲靖").contains(zh("role.CITY_REVIEWER"));
         shot("journey-admin-user-created");
 
-        j.clickButton(zh("accounts.action.resetPassword"));
+        // the row's button can be re-rendered by the search's refresh: press it again (every 3 s) until the dialog opens
+        By reset = By.xpath("//*[@id='user-grid']//vaadin-button[normalize-space(.)='" + zh("accounts.action.resetPassword") + "']");
+        j.waitFor(60).pollingEvery(java.time.Duration.ofSeconds(3)).until(d -> {
+            if (!j.present(By.id("reset-password"))) {
+                d.findElements(reset).stream().filter(WebElement::isDisplayed).findFirst()
+                        .ifPresent(b -> j.js("arguments[0].click();", b));
+            }
+            return j.present(By.id("reset-password"));
+        });
         j.type("reset-password", "Reset2026pw!x");
         j.clickButton(zh("ui.confirm"));
         j.notification(zh("accounts.reset.done"));
