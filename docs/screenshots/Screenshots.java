@@ -55,8 +55,7 @@ public class Screenshots {
             shot("login");
         });
         session("demo-enterprise", 1366, 800, () -> {
-            open("", By.cssSelector("#home-quick-links, vaadin-app-layout"));
-            shot("home-demo-enterprise");
+            // home-demo-enterprise and the report form: taken by journeys.RoleJourneysBrowserTest
             open("/enterprise/filing", By.cssSelector("vaadin-form-layout, vaadin-text-field"));
             fullPage("enterprise-filing-form", 1280);
             open("/notifications", By.cssSelector("vaadin-app-layout"));
@@ -68,8 +67,7 @@ public class Screenshots {
             shot("home-kunming-reviewer");
             resize(1600, 857);
             shot("review-home");
-            open("/review/inbox", By.id("review-grid"));
-            shot("review-inbox");
+            // review-inbox, review-item, review-item-reason-required, review-bulk: journeys.RoleJourneysBrowserTest
             // issue 20 §3: every column fits a 1,366 px screen
             resize(1366, 768);
             open("/review/inbox", By.id("review-grid"));
@@ -77,12 +75,6 @@ public class Screenshots {
             open("/enterprises", By.id("enterprise-grid"));
             shot("enterprises");
             resize(1600, 857);
-            click(By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']"), By.cssSelector("vaadin-dialog-overlay"));
-            shot("review-item");
-            open("/review/inbox", By.id("review-grid"));
-            click(By.id("review-select-all-matching"), null);
-            click(By.id("review-bulk-approve"), By.id("review-bulk-dialog"));
-            shot("review-bulk");
             resize(1440, 757);
             open("/progress", By.cssSelector("vaadin-grid"));
             shot("progress-city");
@@ -310,16 +302,13 @@ public class Screenshots {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::apply);
     }
 
-    /** Vaadin renders after the server round trip: wait until no request is in flight, then a moment for paint. */
+    /** Vaadin renders after the server round trip: wait until no request is in flight, no animation runs and the fonts are in. */
     void settle() {
         waitFor(30, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
-        try {
-            Thread.sleep(800);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+                "return (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))"
+                        + " && document.fonts.status === 'loaded'"
+                        + " && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)")));
     }
 
     static String firstLine(String s) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the documentation's screenshots (docs/images/*.png) from the production jar — never from
-# development mode, whose "Development Mode" popup must not appear in the guides.
+# development mode, whose "Development Mode" popup must not appear in the guides. The screens the role journeys
+# visit are not taken here: the journeys take them (docs/development.md "Screenshots"):
+#   ./mvnw -B test -Pproduction,browser -Dtest=RoleJourneysBrowserTest -Dems.screenshots.dir=docs/images
 #
 #   docs/screenshots/take.sh            # builds the jar if target/ has none; port 18103 (SCREENSHOT_PORT to change)
 #   SCREENSHOTS_ONLY=process-admin,admin docs/screenshots/take.sh   # only these users' sessions, no PDFs
@@ -15,9 +17,11 @@ PORT=${SCREENSHOT_PORT:-18103}
 IMAGES=docs/images
 
 as_root() { if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi; }
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null || ! command -v pdftoppm > /dev/null; then
+# fonts-noto-cjk: without a CJK font chromium draws every Chinese character as an empty box
+if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null || ! command -v pdftoppm > /dev/null \
+    || [[ -z $(fc-list :lang=zh 2> /dev/null) ]]; then
   as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver poppler-utils
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver poppler-utils fonts-noto-cjk
 fi
 
 jar=$(ls target/employment-monitor-*.jar 2> /dev/null | grep -v original | head -1 || true)

@@ -1,5 +1,6 @@
 package cn.yn.employment.processadmin;
 
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,7 +168,7 @@ class ProcessAdminBrowserTest {
         waitFor(60).until(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[text()='paTestReview']")).isEmpty());
         js("arguments[0].click();", driver.findElement(By.xpath("//vaadin-grid-cell-content[text()='paTestReview']")));
         waitFor(30).until(d -> !d.findElements(By.id("action-edit")).isEmpty());
-        Thread.sleep(1000);
+        BrowserWaits.settled(driver);
         screenshot("processadmin-definitions.png");
 
         // the editor: rename a task through the modeler API

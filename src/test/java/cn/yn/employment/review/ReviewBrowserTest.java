@@ -1,5 +1,6 @@
 package cn.yn.employment.review;
 
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +16,6 @@ import cn.yn.employment.enterprise.EnterpriseView;
 import cn.yn.employment.enterprise.FilingData;
 import cn.yn.employment.enterprise.FilingService;
 import cn.yn.employment.enterprise.RegistrationForm;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,11 +66,8 @@ class ReviewBrowserTest extends ReviewTestBase {
         }
     }
 
-    private void screenshot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/browser-screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        BrowserWaits.screenshot(driver, name.replace(".png", ""));
     }
 
     private WebDriverWait waitFor(int seconds) {
@@ -138,23 +131,21 @@ class ReviewBrowserTest extends ReviewTestBase {
         driver.get("http://localhost:" + port + "/" + cn.yn.employment.review.ui.InboxView.ROUTE);
         waitFor(60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
         waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("16"));
-        Thread.sleep(1500);
         screenshot("review-inbox.png");
 
         driver.findElement(By.id("review-select-all-matching")).click();
-        Thread.sleep(800);
+        BrowserWaits.vaadinIdle(driver);
         driver.findElement(By.id("review-bulk-approve")).click();
         waitFor(30).until(d -> !d.findElements(By.id("review-bulk-dialog")).isEmpty());
-        Thread.sleep(1000);
         screenshot("review-bulk.png");
         driver.findElement(By.id("review-bulk-close")).click();
-        Thread.sleep(500);
+        waitFor(30).until(d -> d.findElements(By.id("review-bulk-dialog")).isEmpty());
 
         driver.findElement(By.id("review-tab-returned")).click();
         waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("1"));
         driver.findElement(By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']")).click();
         waitFor(30).until(d -> !d.findElements(By.id("review-timeline")).isEmpty());
-        Thread.sleep(1000);
+        BrowserWaits.settled(driver);
         assertThat(driver.findElement(By.id("review-province-return-note")).getText()).contains("减员原因与人数不符");
         screenshot("review-item.png");
     }

@@ -1,13 +1,17 @@
 package cn.yn.employment.ui;
 
 import java.io.File;
+import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's chromium and chromedriver for the browser tests ({@code -Pbrowser}), started headless with the flags this
- * environment needs. Selenium Manager must not download a browser, so both executables are given explicitly.
+ * environment needs. Selenium Manager must not download a browser, so both executables are given explicitly. The
+ * browser's console is kept ({@code driver.manage().logs().get(LogType.BROWSER)}) so tests can refuse console errors.
  */
 public final class HeadlessChromium {
 
@@ -21,6 +25,9 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -8,6 +8,7 @@ import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.migration.LegacyExportGenerator;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import cn.yn.employment.ui.KaribuSpring;
 import java.io.File;
@@ -105,13 +106,11 @@ class MigrationBrowserTest {
 
         driver.get("http://localhost:" + port + "/admin/migration/mapping");
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("mapping-grid")).isEmpty());
-        Thread.sleep(1000);
         shot("migration-mapping.png");
     }
 
-    private static void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("docs/images", name);
-        Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    /** target/browser-screenshots, and docs/images only with -Dems.screenshots.dir=docs/images (CI leaves the repository alone). */
+    private static void shot(String name) {
+        BrowserWaits.screenshot(driver, name.replace(".png", ""));
     }
 }

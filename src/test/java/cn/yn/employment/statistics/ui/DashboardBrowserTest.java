@@ -1,13 +1,10 @@
 package cn.yn.employment.statistics.ui;
 
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.demo.DemoAccounts;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,11 +25,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The leadership dashboard in headless Debian chromium on the demo data: the leader logs in, every ECharts chart
  * is initialised and has drawn pixels on its canvas, changing the city re-renders the tables; takes the user
  * guide's screenshot, into target/browser-screenshots/ (the guides' copy comes from the production jar:
- * docs/screenshots/take.sh). Run with {@code -Pbrowser}.
+ * docs/screenshots/take.sh). Run with {@code -Pbrowser}. Same configuration as the role journeys
+ * ({@code journeys.RoleJourneysBrowserTest}), so both share one application.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaadin.devmode.devTools.enabled=false", "app.demo.enabled=true"})
+        properties = {"vaadin.devmode.devTools.enabled=false", "app.demo.enabled=true", "management.server.port=0"})
 class DashboardBrowserTest {
 
     static final List<String> CHARTS = List.of("trend", "regions", "industry", "progress", "warnings");
@@ -76,6 +73,14 @@ class DashboardBrowserTest {
         return ((Number) n).longValue();
     }
 
+    /** The chart's canvas has the chart element's width (ECharts has redrawn after a resize). */
+    private boolean resizedToContainer(String id) {
+        return Boolean.TRUE.equals(js("""
+                const el = document.getElementById(arguments[0]);
+                const c = el && el.querySelector('canvas');
+                return !!c && Math.abs(c.getBoundingClientRect().width - el.getBoundingClientRect().width) < 2;""", id));
+    }
+
     @Test
     void theLeaderSeesEveryChartDrawn() throws Exception {
         driver.get("http://localhost:" + port + "/login");
@@ -100,13 +105,10 @@ class DashboardBrowserTest {
         // the whole page for the guide
         long height = ((Number) js("return document.querySelector('#statistics-dashboard').scrollHeight + 120")).longValue();
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 900), 3000)));
-        Thread.sleep(1500); // the ResizeObserver redraws the charts at the new width
+        // the ResizeObserver redraws the charts at the new width: wait until each canvas is as wide as its chart again
         for (String chart : CHARTS) {
-            waitFor(30).until(d -> drawnPixels("chart-" + chart) > 1000);
+            waitFor(30).until(d -> resizedToContainer("chart-" + chart) && drawnPixels("chart-" + chart) > 1000);
         }
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/browser-screenshots", "dashboard.png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        BrowserWaits.screenshot(driver, "dashboard");
     }
 }
