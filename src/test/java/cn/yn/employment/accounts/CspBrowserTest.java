@@ -84,7 +84,7 @@ class CspBrowserTest {
         waitFor(120).until(d -> Boolean.TRUE.equals(js("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).length > 0"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))")));
-        Thread.sleep(1500);
+        cn.yn.employment.ui.BrowserWaits.settled(driver);
     }
 
     @SuppressWarnings("unchecked")

@@ -138,7 +138,7 @@ class ProcessAdminBrowserTest {
         // a change reports no change although bpmn-js rewrites the XML (drops cancelActivity="true", CDATA, order)
         driver.get(url("process/editor/reportReview"));
         waitFor(60).until(d -> ((Number) js("return document.querySelectorAll('#editor-modeler .djs-shape').length")).intValue() >= 10);
-        Thread.sleep(500);
+        cn.yn.employment.ui.BrowserWaits.settled(driver);
         @SuppressWarnings("unchecked")
         Map<String, Number> fit = (Map<String, Number>) js("const el = document.getElementById('editor-modeler');"
                 + "const pal = el.querySelector('.djs-palette').getBoundingClientRect(); const box = el.getBoundingClientRect();"

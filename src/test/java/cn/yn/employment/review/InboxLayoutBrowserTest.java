@@ -95,7 +95,7 @@ class InboxLayoutBrowserTest extends ReviewTestBase {
         driver.get("http://localhost:" + port + "/" + cn.yn.employment.review.ui.InboxView.ROUTE);
         waitFor(60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
         waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("59"));
-        Thread.sleep(1500);
+        cn.yn.employment.ui.BrowserWaits.settled(driver);
         shot("review-inbox-1366.png");
         assertThat(overflow()).as("horizontal overflow at 1366 px on 待办").isLessThanOrEqualTo(0);
         // the last column (操作) ends inside the window
@@ -106,7 +106,7 @@ class InboxLayoutBrowserTest extends ReviewTestBase {
 
         driver.findElement(By.id("review-tab-done")).click();
         waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("共 1 条"));
-        Thread.sleep(800);
+        cn.yn.employment.ui.BrowserWaits.settled(driver);
         assertThat(overflow()).as("horizontal overflow at 1366 px on 已办").isLessThanOrEqualTo(0);
     }
 

@@ -67,14 +67,7 @@ public final class BrowserPages {
                 if (document.readyState !== 'complete' || !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) return false;
                 const clients = Object.values(window.Vaadin.Flow.clients).filter(c => typeof c.isActive === 'function');
                 return clients.length > 0 && clients.every(c => !c.isActive());""")));
-        try {
-            Thread.sleep(400); // web components upgrade and lay out after the last response
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        waitFor(30).until(d -> Boolean.TRUE.equals(js("""
-                const clients = Object.values(window.Vaadin.Flow.clients).filter(c => typeof c.isActive === 'function');
-                return clients.every(c => !c.isActive());""")));
+        cn.yn.employment.ui.BrowserWaits.settled(driver); // web components upgrade and lay out after the last response
     }
 
     public void screenshot(String name) throws Exception {
