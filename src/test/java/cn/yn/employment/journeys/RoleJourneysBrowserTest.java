@@ -201,7 +201,7 @@ class RoleJourneysBrowserTest {
         // filter on the demo enterprise and keep the filter, shared with colleagues
         j.type("review-filter-text", "滇池示范");
         j.click("review-search");
-        j.waitFor(30).until(d -> j.text("review-loaded").equals(zh("review.loaded", 1, 1)));
+        j.waitFor(30).until(d -> j.text("review-loaded").equals(zh("review.page.range", 1, 1, 1)));
         assertThat(j.text("review-grid")).contains(DemoAccounts.ENTERPRISE_NAME).contains(zh("review.warning.badge"));
         j.click("review-save-filter");
         j.type("review-filter-name", "滇池示范科技月报");
@@ -264,7 +264,7 @@ class RoleJourneysBrowserTest {
         // the demo enterprise's report, approved by Kunming in the bulk approval, goes back to the city
         j.type("review-filter-text", "滇池示范");
         j.click("review-search");
-        j.waitFor(30).until(d -> j.text("review-loaded").equals(zh("review.loaded", 1, 1)));
+        j.waitFor(30).until(d -> j.text("review-loaded").equals(zh("review.page.range", 1, 1, 1)));
         openFirstItem(DemoAccounts.ENTERPRISE_NAME);
         assertThat(j.text("review-timeline")).contains(zh("review.timeline.step.cityReview"))
                 .contains(zh("review.timeline.APPROVED"));

@@ -69,13 +69,14 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
         create.setVisible(me.has(Role.CITY_REVIEWER) && me.scope().cityCode() != null);
         create.addClickListener(e -> openCreate());
         grid.setId("enterprise-grid");
-        grid.addColumn(EnterpriseView::uscc).setHeader(getTranslation("enterprise.label.uscc")).setAutoWidth(true);
-        grid.addColumn(EnterpriseView::name).setHeader(getTranslation("enterprise.label.name")).setFlexGrow(1);
-        grid.addColumn(v -> codes.nameOf(CodeType.REGION, v.countyCode())).setHeader(getTranslation("enterprise.label.county")).setAutoWidth(true);
-        grid.addColumn(v -> codes.nameOf(CodeType.INDUSTRY, v.industryDivision())).setHeader(getTranslation("enterprise.label.industry")).setAutoWidth(true);
-        grid.addColumn(EnterpriseView::baselineHeadcount).setHeader(getTranslation("enterprise.label.baselineHeadcount")).setAutoWidth(true);
+        grid.addColumn(EnterpriseView::uscc).setHeader(getTranslation("enterprise.label.uscc")).setAutoWidth(true).setFlexGrow(0);
+        // the name takes the width the other columns leave (they keep their content's width), so it is not cut short
+        grid.addColumn(EnterpriseView::name).setHeader(getTranslation("enterprise.label.name")).setFlexGrow(1).setWidth("16em");
+        grid.addColumn(v -> codes.nameOf(CodeType.REGION, v.countyCode())).setHeader(getTranslation("enterprise.label.county")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> codes.nameOf(CodeType.INDUSTRY, v.industryDivision())).setHeader(getTranslation("enterprise.label.industry")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EnterpriseView::baselineHeadcount).setHeader(getTranslation("enterprise.label.baselineHeadcount")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> getTranslation("enterprise.filingState." + v.filingState().name()))
-                .setHeader(getTranslation("enterprise.label.state")).setAutoWidth(true);
+                .setHeader(getTranslation("enterprise.label.state")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> enterprises.search(null, search.getValue(), q.getOffset(), q.getLimit()).stream());
         grid.setSizeFull();
         add(new HorizontalLayout(search, create, export), grid);

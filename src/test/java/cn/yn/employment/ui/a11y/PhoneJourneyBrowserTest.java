@@ -26,7 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vaadin.devmode.devTools.enabled=false", "app.demo.enabled=true", "management.server.port=0"})
+        // an application of its own: it submits the demo enterprise's report, which RoleJourneysBrowserTest (sharing
+        // the otherwise identical context) expects to find still a draft
+        properties = {"vaadin.devmode.devTools.enabled=false", "app.demo.enabled=true", "management.server.port=0",
+                "ems.test.context=phone-journey"})
 class PhoneJourneyBrowserTest {
 
     static final List<String> HEADER = List.of("vaadin-drawer-toggle", ".ems-view-title", "#notification-bell",
