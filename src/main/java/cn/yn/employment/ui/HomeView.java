@@ -48,7 +48,7 @@ public class HomeView extends VerticalLayout implements HasViewTitle {
         return getTranslation("home.title");
     }
 
-    /** "市（州）级用户 · 昆明市": the region's name, not its code (the code only when no code table is there). */
+    /** The scope line with the region's name, not its code (key {@code home.scope.CITY.named}; the code only when no code table is there). */
     private String scopeLine(CurrentUser user, cn.yn.employment.common.RegionNames regions) {
         String code = user.scope().code();
         if (user.scope().type() == cn.yn.employment.common.security.ScopeType.CITY && code != null && regions != null) {

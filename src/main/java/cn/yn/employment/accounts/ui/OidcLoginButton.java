@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** "统一身份认证登录" beside the password form, only with {@code app.oidc.enabled=true} (ADR 0026). */
+/** The unified-identity sign-in button (i18n key in accounts.properties) beside the password form, only with {@code app.oidc.enabled=true} (ADR 0026). */
 @org.springframework.stereotype.Component
 @ConditionalOnProperty(name = "app.oidc.enabled", havingValue = "true")
 class OidcLoginButton implements LoginExtra {
