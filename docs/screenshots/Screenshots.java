@@ -144,9 +144,11 @@ public class Screenshots {
             shot("home-admin");
             open("/admin/users", By.cssSelector("vaadin-grid"));
             shot("admin-users");
-            driver.findElement(By.cssSelector("#user-search input")).sendKeys("leader");
-            waitFor(30, d -> !d.findElements(By.id("user-toggle-leader")).isEmpty());
-            click(By.id("user-toggle-leader"), By.id("user-disable-dialog"));
+            // the leader's row is on the first page: its 停用 button, then the confirmation's overlay (the dialog's
+            // own element has no box; its content lives in vaadin-dialog-overlay)
+            By toggle = By.xpath("//vaadin-button[@id='user-toggle-leader'] | //vaadin-grid-cell-content[normalize-space(.)='leader']"
+                    + "/following::vaadin-button[contains(@theme,'error')][1]");
+            click(toggle, By.cssSelector("vaadin-dialog-overlay[opened]"));
             shot("admin-users-disable");
             open("/admin/parameters", By.cssSelector("vaadin-grid, vaadin-text-field"));
             shot("admin-parameters");

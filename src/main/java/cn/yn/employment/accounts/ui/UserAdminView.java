@@ -82,7 +82,7 @@ public class UserAdminView extends VerticalLayout implements HasViewTitle {
         grid.addColumn(UserView::username).setHeader(getTranslation("accounts.field.username")).setAutoWidth(true);
         grid.addColumn(UserView::displayName).setHeader(getTranslation("accounts.field.displayName")).setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).collect(Collectors.joining("、")))
-                .setHeader(getTranslation("accounts.field.roles")).setFlexGrow(1);
+                .setHeader(getTranslation("accounts.field.roles")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(u -> names.scope(u, locale)).setHeader(getTranslation("accounts.field.scopeType")).setAutoWidth(true)
                 .setKey("scope");
         grid.addColumn(this::status).setHeader(getTranslation("accounts.field.status")).setAutoWidth(true);

@@ -51,6 +51,7 @@ public class EnterprisesView extends VerticalLayout implements HasViewTitle {
         setSizeFull();
         search.setId("enterprise-search");
         search.setPlaceholder(getTranslation("enterprise.search.placeholder"));
+        search.setWidth("22em");   // the placeholder 企业名称或统一社会信用代码 in full
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
