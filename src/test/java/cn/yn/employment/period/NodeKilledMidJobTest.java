@@ -62,9 +62,7 @@ class NodeKilledMidJobTest {
                 cluster.awaitReady(restarted);
                 timersKilledWhileLocked(cluster);
             } catch (Throwable t) {
-                if (cluster.node("r2-a") != null) {
-                    System.out.println("--- node r2-a log tail:\n" + R2Cluster.tail(cluster.node("r2-a").log()));
-                }
+                System.out.println(cluster.logTails());
                 throw t;
             }
         }

@@ -161,6 +161,14 @@ final class R2Cluster implements AutoCloseable {
         n.process().destroyForcibly().waitFor();
     }
 
+    /** The end of every node's log, for a failed run (-Dr2.keep=true keeps the whole files under /tmp). */
+    String logTails() {
+        StringBuilder out = new StringBuilder();
+        nodes.values().forEach(n -> out.append("--- node ").append(n.id()).append(n.alive() ? "" : " (dead)").append(":\n")
+                .append(tail(n.log())).append('\n'));
+        return out.toString();
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
