@@ -76,7 +76,7 @@ class NodeKilledMidJobTest {
         Instant t = Instant.now();
         c.update("insert into enterprise (uscc, org_code, name, county_code, city_code, registration_type, industry_section,"
                 + " industry_division, email, phone, baseline_headcount, filing_state, filed_at, created_at, updated_at)"
-                + " select lpad(g::text, 18, '9'), lpad(g::text, 9, '0'), 'R2企业' || g,"
+                + " select '9' || lpad(g::text, 17, '0'), lpad(g::text, 9, '0'), 'R2企业' || g,"
                 + " case when g % 8 = 0 then '530102' else '530302' end, case when g % 8 = 0 then '530100' else '530300' end,"
                 + " '110', 'C', '13', 'r2-' || g || '@example.com', '138' || lpad(g::text, 8, '0'), 50, 'FILED', now(), now(), now()"
                 + " from generate_series(1, ?) g", ENTERPRISES);
