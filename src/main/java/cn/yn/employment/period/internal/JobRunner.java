@@ -61,6 +61,18 @@ public class JobRunner {
         });
     }
 
+    /**
+     * Quartz runs a job again because the node that was running it died ({@code kill -9}, power loss): that node's
+     * run row can never finish, so it is closed as INTERRUPTED instead of showing RUNNING for ever. Safe to do for
+     * every RUNNING row of the job: a calendar job never runs twice at once in the cluster (DisallowConcurrentExecution
+     * on the clustered JDBC store), so while this recovery runs no other run of it is alive.
+     */
+    public int closeInterrupted(CalendarJob job, String node) {
+        return jdbc.update("update job_run set finished_at = ?, outcome = 'INTERRUPTED', message = ? where job = ?"
+                + " and outcome = 'RUNNING'", Timestamp.from(clock.instant()), "node died during the run; run again on " + node,
+                job.key());
+    }
+
     private String record(CalendarJob job, String node, Supplier<String> work) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Timestamp fired = Timestamp.from(clock.instant());

@@ -27,6 +27,12 @@ public class QuartzCalendarJob implements Job {
             node = "?";
         }
         String n = node;
-        CalendarJob.byKey(name).ifPresent(job -> runner.run(job, n));
+        CalendarJob.byKey(name).ifPresent(job -> {
+            if (context.isRecovering()) {
+                // the node that fired it died mid-run (the job details request recovery): its run row is left RUNNING
+                runner.closeInterrupted(job, n);
+            }
+            runner.run(job, n);
+        });
     }
 }
