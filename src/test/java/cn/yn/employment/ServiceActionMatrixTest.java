@@ -379,7 +379,7 @@ class ServiceActionMatrixTest extends FoundationTest {
         t.add(new Row("NotificationService.markAllRead", "own", SIGNED_IN, () -> notifications.markAllRead()));
         t.add(new Row("OutboxAdminService.summary", "-", "D D D D D D A", () -> outbox.summary()));
         t.add(new Row("OutboxAdminService.messages", "-", "D D D D D D A", () -> outbox.messages(null, false, 0, 20)));
-        t.add(new Row("OutboxAdminService.resend", "guessed message", "D D D D D D N", () -> outbox.resend(GUESS)));
+        t.add(new Row("OutboxAdminService.resend", "guessed message", "D D D D D D A", () -> outbox.resend(GUESS)));
         t.add(new Row("OutboxAdminService.resendAllDead", "-", "D D D D D D A", () -> outbox.resendAllDead()));
         // --- forwarding (province) --------------------------------------------------------- anon E C P L PA SA
         t.add(new Row("ForwardingService.overview", "-", "D D D A D D D", () -> forwarding.overview()));
