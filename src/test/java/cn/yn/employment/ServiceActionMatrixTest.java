@@ -443,6 +443,8 @@ class ServiceActionMatrixTest extends FoundationTest {
             return "D " + e.getMessage();
         } catch (DomainException e) {
             return (e.messageKey().endsWith("otFound") ? "N " : "A ") + e.messageKey();
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            return "A " + e; // a business conflict, shown as "changed meanwhile"
         } catch (RuntimeException e) {
             return "E " + e;
         }
