@@ -285,7 +285,7 @@ class ServiceActionMatrixTest extends FoundationTest {
         t.add(new Row("ReviewService.timeline", "Qujing report (empty)", "D D A A D D D", () -> review.timeline(ReportService.KIND, qj.id())));
         t.add(new Row("ReviewService.saveFilter", "own", "D D A A D D D", () -> review.saveFilter("矩阵", null, false)));
         t.add(new Row("ReviewService.savedFilters", "own team", "D D A A D D D", () -> review.savedFilters()));
-        t.add(new Row("ReviewService.deleteFilter", "guessed filter", "D D A A D D D", () -> review.deleteFilter(GUESS)));
+        t.add(new Row("ReviewService.deleteFilter", "guessed filter", "D D N N D D D", () -> review.deleteFilter(GUESS)));
         t.add(new Row("Handover.transferAll", "Kunming, Qujing, guessed", "D D A A D D D",
                 () -> handover.transferAll(List.of(kmTask, qjTask, GUESS_TASK), "nobody-such", "矩阵")));
         // copies: by scope of the item's city (the province covers every city), not by review group
