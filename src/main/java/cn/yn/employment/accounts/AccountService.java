@@ -161,9 +161,18 @@ public class AccountService {
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", u.getUsername(), before, snapshot(u));
     }
 
-    /** Refuses to take the role away from the last active system administrator (disable, or edit out the role). */
+    /**
+     * Refuses to take the role away from the last active system administrator (disable, or edit out the role). The
+     * administrators' rows are locked first ({@code select … for update}, in id order): of two administrators
+     * disabling each other at the same instant the second waits for the first to commit, then counts what it left.
+     */
     private void requireAnotherActiveAdministrator(AppUser u) {
-        if (u.getRoles().contains(Role.SYSTEM_ADMIN) && users.countEnabledWithRole(Role.SYSTEM_ADMIN) <= 1) {
+        if (!u.getRoles().contains(Role.SYSTEM_ADMIN)) {
+            return;
+        }
+        jdbc.queryForList("select id from app_user where id in (select user_id from app_user_role where role = ?)"
+                + " order by id for update", Long.class, Role.SYSTEM_ADMIN.name());
+        if (users.countEnabledWithRole(Role.SYSTEM_ADMIN) <= 1) {
             throw new DomainException("accounts.user.lastAdministrator");
         }
     }

@@ -67,17 +67,33 @@ public class MigrationService {
     public ImportReport dryRun(List<ImportFile> files, Consumer<MigrationProgress> progress) {
         requireAdmin();
         requireFiles(files);
-        return exclusive(() -> readOnly.execute(s -> {
+        return readable(() -> exclusive(() -> readOnly.execute(s -> {
             s.setRollbackOnly();
             return engine.dryRun(files, progress, clock.instant());
-        }));
+        })));
+    }
+
+    /**
+     * A file that cannot be read at all (binary or truncated CSV, a broken or mislabelled workbook) is refused with its
+     * reason, after the transaction rolled back; it was an unexpected exception before (MalformedImportFilesTest).
+     */
+    private static ImportReport readable(java.util.function.Supplier<ImportReport> work) {
+        try {
+            return work.get();
+        } catch (java.io.UncheckedIOException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.UnsupportedFileFormatException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new DomainException("migration.error.unreadable", String.valueOf(root.getMessage()));
+        }
     }
 
     /** Loads the files in one import batch, all or nothing; a reload adds nothing that is already there. */
     public ImportReport load(List<ImportFile> files, Consumer<MigrationProgress> progress) {
         CurrentUser me = requireAdmin();
         requireFiles(files);
-        ImportReport r = exclusive(() -> tx.execute(s -> {
+        ImportReport r = readable(() -> exclusive(() -> tx.execute(s -> {
             ImportReport report = engine.load(files, progress, clock.instant(), me.username());
             Map<String, Object> after = new LinkedHashMap<>();
             int[] e = report.rowTotals(FileKind.ENTERPRISES);
@@ -91,7 +107,7 @@ public class MigrationService {
             after.put("files", report.files().stream().map(f -> f.name() + " " + f.sha256()).toList());
             audit.record("MIGRATION_LOADED", "migration_batch", Long.toString(report.batchId()), null, after);
             return report;
-        }));
+        })));
         return r;
     }
 

@@ -61,10 +61,17 @@ public class OutboxAdminService {
     public List<OutboxMessage> messages(OutboxState state, boolean failingOnly, int offset, int limit) {
         Access.requireAny(currentUser.require(), Role.SYSTEM_ADMIN);
         String order = state == OutboxState.PENDING || state == OutboxState.SENDING ? "next_attempt_at, id" : "id desc";
+        // no state: every message (a NullPointerException before, found by ServiceActionMatrixTest)
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        if (state != null) {
+            args.add(state.name());
+        }
+        args.add(Math.max(0, Math.min(limit, 1000)));
+        args.add(Math.max(0, offset));
         return jdbc.query("select id, channel, recipient, subject, kind, state, attempts, next_attempt_at, last_error, created_at,"
-                        + " sent_at from outbox_message where state = ?" + (failingOnly ? " and attempts > 0" : "")
-                        + " order by " + order + " limit ? offset ?", OutboxAdminService::row,
-                state.name(), Math.max(0, Math.min(limit, 1000)), Math.max(0, offset));
+                        + " sent_at from outbox_message where " + (state == null ? "1 = 1" : "state = ?")
+                        + (failingOnly ? " and attempts > 0" : "") + " order by " + order + " limit ? offset ?",
+                OutboxAdminService::row, args.toArray());
     }
 
     /** Makes a DEAD or waiting message due now, with its attempts counted afresh. */

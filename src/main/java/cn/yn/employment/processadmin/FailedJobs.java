@@ -53,30 +53,33 @@ public class FailedJobs {
 
     public String stacktrace(String jobId, JobKind kind) {
         requireAdmin();
-        return switch (kind) {
+        return existing(jobId, () -> switch (kind) {
             case DEAD_LETTER -> management.getDeadLetterJobExceptionStacktrace(jobId);
             case EXECUTABLE -> management.getJobExceptionStacktrace(jobId);
             case TIMER -> management.getTimerJobExceptionStacktrace(jobId);
-        };
+        });
     }
 
     /** Gives a failed job three fresh attempts (a dead-letter or failing timer job becomes executable now). */
     public void retry(String jobId, JobKind kind) {
         requireAdmin();
-        switch (kind) {
-            case DEAD_LETTER -> management.moveDeadLetterJobToExecutableJob(jobId, 3);
-            case TIMER -> {
-                management.setTimerJobRetries(jobId, 3);
-                management.moveTimerToExecutableJob(jobId);
+        existing(jobId, () -> {
+            switch (kind) {
+                case DEAD_LETTER -> management.moveDeadLetterJobToExecutableJob(jobId, 3);
+                case TIMER -> {
+                    management.setTimerJobRetries(jobId, 3);
+                    management.moveTimerToExecutableJob(jobId);
+                }
+                case EXECUTABLE -> management.setJobRetries(jobId, 3);
             }
-            case EXECUTABLE -> management.setJobRetries(jobId, 3);
-        }
+            return null;
+        });
         audit.record("PROCESS_JOB_RETRIED", "process_job", jobId, Map.of("kind", kind.name()), Map.of("retries", 3));
     }
 
     public void delete(String jobId, JobKind kind) {
         requireAdmin();
-        String message = switch (kind) {
+        String message = existing(jobId, () -> switch (kind) {
             case DEAD_LETTER -> {
                 Job j = management.createDeadLetterJobQuery().jobId(jobId).singleResult();
                 management.deleteDeadLetterJob(jobId);
@@ -92,10 +95,22 @@ public class FailedJobs {
                 management.deleteJob(jobId);
                 yield j == null ? null : j.getExceptionMessage();
             }
-        };
+        });
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("kind", kind.name());
         before.put("exception", message);
         audit.record("PROCESS_JOB_DELETED", "process_job", jobId, before, null);
+    }
+
+    /**
+     * A job that is gone (run, retried or deleted meanwhile, or an id that never existed) is one clear "not found",
+     * not an engine exception (ServiceActionMatrixTest).
+     */
+    private static <T> T existing(String jobId, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+            throw new cn.yn.employment.common.DomainException("processadmin.job.notFound", jobId);
+        }
     }
 }

@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportSubmission {
 
+    /** Longest correction reason: report.return_reason and report_event.comment are varchar(1000). */
+    static final int MAX_REASON = 1000;
+
     private final ReportStore store;
     private final ReportAccess access;
     private final ReportFigures figures;
@@ -172,6 +175,9 @@ class ReportSubmission {
         reason = TextInput.checked("reason", reason);
         if (reason == null || reason.isBlank()) {
             throw new DomainException("report.correct.invalid", List.of(new FieldError("reason", "report.error.reasonRequired")));
+        }
+        if (reason.trim().length() > MAX_REASON) { // the column's size: longer was a database error, a 500 (S3 corpus)
+            throw new DomainException("report.correct.invalid", List.of(new FieldError("reason", "report.error.tooLong", MAX_REASON)));
         }
         if (r.state() != ReportState.ACCEPTED) {
             throw new DomainException("report.correct.notAccepted");

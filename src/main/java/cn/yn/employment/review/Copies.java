@@ -3,6 +3,7 @@ package cn.yn.employment.review;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -105,7 +106,7 @@ public class Copies {
 
     /** 批量抄送: each item on its own; one failing does not stop the rest. */
     public List<BulkResult> copyAll(List<String> taskIds, Collection<String> toUsernames, String reason) {
-        reviewer();
+        CurrentUser u = reviewer();
         Reasons.require(reason);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taskIds));
         if (ids.size() > ReviewService.MAX_BULK) {
@@ -113,12 +114,15 @@ public class Copies {
         }
         List<BulkResult> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            String name = queries.open(id, clock.instant()).or(() -> queries.done(id)).map(WorkItem::enterpriseName).orElse(null);
+            String name = queries.open(id, clock.instant()).or(() -> queries.done(id))
+                    .filter(i -> u.scope().coversCity(i.cityCode())).map(WorkItem::enterpriseName).orElse(null);
             try {
                 copy(id, toUsernames, reason);
                 out.add(BulkResult.ok(id, name));
             } catch (DomainException e) {
                 out.add(BulkResult.failed(id, name, e.messageKey(), e.args()));
+            } catch (NotFoundException e) {
+                out.add(BulkResult.failed(id, null, e.messageKey()));
             } catch (AccessDeniedException e) {
                 out.add(BulkResult.failed(id, name, "review.error.outOfScope"));
             }
@@ -214,12 +218,9 @@ public class Copies {
 
     /** An open or done item whose city the reviewer's scope covers. */
     private WorkItem visibleItem(CurrentUser u, String taskId) {
-        WorkItem item = queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
-                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
-        if (!u.scope().coversCity(item.cityCode())) {
-            throw new AccessDeniedException("outside your scope");
-        }
-        return item;
+        // another city's item and an id that does not exist: one and the same "not found" (no id oracle)
+        return queries.open(taskId, clock.instant()).or(() -> queries.done(taskId))
+                .filter(i -> u.scope().coversCity(i.cityCode())).orElseThrow(ReviewerGuard::notFound);
     }
 
     private List<CopiedItem> withNames(List<CopiedItem> rows) {

@@ -3,6 +3,7 @@ package cn.yn.employment.review;
 import cn.yn.employment.audit.AuditLog;
 import cn.yn.employment.common.DomainException;
 import cn.yn.employment.common.DomainException.FieldError;
+import cn.yn.employment.common.NotFoundException;
 import cn.yn.employment.common.security.Access;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.CurrentUserProvider;
@@ -70,8 +71,8 @@ public class Handover {
     /** Colleagues an item can be transferred or delegated to: enabled reviewers of its candidate group, not me. */
     public List<Person> colleagues(String taskId) {
         CurrentUser u = reviewer();
-        WorkItem item = queries.open(taskId, clock.instant()).orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
-        requireGroup(u, item);
+        WorkItem item = queries.open(taskId, clock.instant()).filter(i -> ReviewerGuard.inGroup(u, i))
+                .orElseThrow(() -> goneOrNotFound(u, taskId));
         return colleaguesOf(item.candidateGroup()).stream().filter(p -> !p.username().equals(u.username())).toList();
     }
 
@@ -132,7 +133,7 @@ public class Handover {
 
     /** 批量转办: each item on its own, one failing does not stop the rest. */
     public List<BulkResult> transferAll(List<String> taskIds, String toUsername, String reason) {
-        reviewer();
+        CurrentUser u = reviewer();
         Reasons.require(reason);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(taskIds));
         if (ids.size() > ReviewService.MAX_BULK) {
@@ -140,12 +141,16 @@ public class Handover {
         }
         List<BulkResult> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            String name = queries.open(id, clock.instant()).map(WorkItem::enterpriseName).orElse(null);
+            // the name only of an item in my group: a foreign id must not tell whose it is (ServiceActionMatrixTest)
+            String name = queries.open(id, clock.instant()).filter(i -> ReviewerGuard.inGroup(u, i))
+                    .map(WorkItem::enterpriseName).orElse(null);
             try {
                 transfer(id, toUsername, reason);
                 out.add(BulkResult.ok(id, name));
             } catch (DomainException e) {
                 out.add(BulkResult.failed(id, name, e.messageKey(), e.args()));
+            } catch (NotFoundException e) {
+                out.add(BulkResult.failed(id, null, e.messageKey()));
             } catch (AccessDeniedException e) {
                 out.add(BulkResult.failed(id, name, "review.error.outOfScope"));
             }
@@ -220,17 +225,18 @@ public class Handover {
         return u;
     }
 
-    private static void requireGroup(CurrentUser u, WorkItem item) {
-        if (!u.candidateGroups().contains(item.candidateGroup())) {
-            throw new AccessDeniedException("outside your scope");
-        }
+    /**
+     * The open item of my group, locked. Another group's item and an id that does not exist get the same "not found"
+     * (no id oracle, as {@link ReviewerGuard#lock}); an item my group completed already is "already handled".
+     */
+    private WorkItem lock(CurrentUser u, String taskId) {
+        return queries.lockOpen(taskId, clock.instant()).filter(i -> ReviewerGuard.inGroup(u, i))
+                .orElseThrow(() -> goneOrNotFound(u, taskId));
     }
 
-    private WorkItem lock(CurrentUser u, String taskId) {
-        WorkItem item = queries.lockOpen(taskId, clock.instant())
-                .orElseThrow(() -> new DomainException("review.error.alreadyHandled"));
-        requireGroup(u, item);
-        return item;
+    private RuntimeException goneOrNotFound(CurrentUser u, String taskId) {
+        return queries.done(taskId).filter(d -> ReviewerGuard.inGroup(u, d)).isPresent()
+                ? new DomainException("review.error.alreadyHandled") : ReviewerGuard.notFound();
     }
 
     private <T> T inTx(Supplier<T> work) {

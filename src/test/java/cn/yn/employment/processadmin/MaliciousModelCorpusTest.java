@@ -38,6 +38,23 @@ class MaliciousModelCorpusTest extends ProcessAdminTestBase {
                 Arguments.of("huge file",
                         GOOD.replace("市级审核环节", "x".repeat(600 * 1024)),
                         "processadmin.problem.tooLarge", null),
+                // issue 14 S4: the size check comes before any parsing, so a 50 MB upload costs one length check
+                Arguments.of("50 MB file",
+                        GOOD.replace("市级审核环节", "x".repeat(50 * 1024 * 1024)),
+                        "processadmin.problem.tooLarge", null),
+                Arguments.of("billion laughs (nested internal entities)",
+                        GOOD.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<!DOCTYPE definitions [<!ENTITY lol \"lol\">"
+                                + "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                                + "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">"
+                                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
+                                + "<!ENTITY lol9 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]>")
+                                .replace("市级审核环节", "&lol9;"),
+                        "processadmin.problem.doctype", null),
+                Arguments.of("XXE through a parameter entity",
+                        GOOD.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "<!DOCTYPE definitions [<!ENTITY % ext SYSTEM \"http://127.0.0.1:9/evil.dtd\"> %ext;]>"),
+                        "processadmin.problem.doctype", null),
                 Arguments.of("changed key",
                         GOOD.replace("id=\"paTestReview\"", "id=\"someOtherProcess\"").replace("bpmnElement=\"paTestReview\"", "bpmnElement=\"someOtherProcess\""),
                         "processadmin.problem.keyChanged", "someOtherProcess"),

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,8 +48,7 @@ class ReviewHandoverApiController {
     @Operation(summary = "Transfer (转办) the report's open review task to a colleague of the same review group")
     HandoverResult transfer(@PathVariable long reportId, @RequestBody HandoverRequest body,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/transfer", body, HandoverResult.class, () -> {
-            String task = openTask(reportId);
+        return once(key, reportId, "transfer", body, task -> {
             handover.transfer(task, body.to(), body.reason());
             return new HandoverResult(reportId, task, "TRANSFER", List.of(body.to()));
         });
@@ -61,8 +61,7 @@ class ReviewHandoverApiController {
     @Operation(summary = "Delegate (委派) the open review task; the colleague gives it back with /resolve")
     HandoverResult delegate(@PathVariable long reportId, @RequestBody HandoverRequest body,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/delegate", body, HandoverResult.class, () -> {
-            String task = openTask(reportId);
+        return once(key, reportId, "delegate", body, task -> {
             handover.delegate(task, body.to(), body.reason());
             return new HandoverResult(reportId, task, "DELEGATE", List.of(body.to()));
         });
@@ -75,8 +74,7 @@ class ReviewHandoverApiController {
     @Operation(summary = "Give a delegated review task back (交回) to its owner with an opinion (field reason)")
     HandoverResult resolve(@PathVariable long reportId, @RequestBody HandoverRequest body,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/resolve", body, HandoverResult.class, () -> {
-            String task = openTask(reportId);
+        return once(key, reportId, "resolve", body, task -> {
             handover.resolve(task, body.reason());
             return new HandoverResult(reportId, task, "RESOLVE", List.of());
         });
@@ -89,16 +87,19 @@ class ReviewHandoverApiController {
     @Operation(summary = "Copy (抄送) the open review task for information to reviewers or leaders whose scope covers the city")
     HandoverResult copy(@PathVariable long reportId, @RequestBody CopyRequest body,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/copy", body, HandoverResult.class, () -> {
-            String task = openTask(reportId);
+        return once(key, reportId, "copy", body, task -> {
             copies.copy(task, body.to(), body.reason());
             return new HandoverResult(reportId, task, "COPY", body.to() == null ? List.of() : body.to());
         });
     }
 
-    /** Role first, then the open task in the caller's group: a missing and a foreign report are one 404 (ADR 0015). */
-    private String openTask(long reportId) {
-        return review.openTaskOf(KIND, reportId);
+    /**
+     * The action once per {@code Idempotency-Key}, on the report's open task in the caller's group: role first, then
+     * the task, so a missing and a foreign report are one 404 (ADR 0015).
+     */
+    private HandoverResult once(String key, long reportId, String action, Object body, Function<String, HandoverResult> work) {
+        return idempotent.run(key, "POST /api/v1/review/reports/" + reportId + "/" + action, body, HandoverResult.class,
+                () -> work.apply(review.openTaskOf(KIND, reportId)));
     }
 
     record HandoverRequest(String to, String reason) {
