@@ -5,7 +5,7 @@
 create table statistics_pair (
     period_code        varchar(7)   not null,
     previous_code      varchar(7)   not null,
-    fingerprint        varchar(200) not null,
+    fingerprint        varchar(255) not null,
     enterprises        bigint       not null,
     headcount          bigint       not null,
     previous_headcount bigint       not null,
