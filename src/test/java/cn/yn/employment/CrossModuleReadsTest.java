@@ -29,6 +29,8 @@ class CrossModuleReadsTest {
             // statistics: the aggregates, the dashboard, the PDF/Excel tables and receipts over the report facts
             Map.entry("statistics/internal/AggregateQueries.java", Set.of("report", "layoff_warning", "enterprise", "survey_period")),
             Map.entry("statistics/Receipts.java", Set.of("report", "enterprise")),
+            // statistics: the trend's comparable-basis cells per (period, previous) pair (docs/adr/0033)
+            Map.entry("statistics/internal/ComparisonCells.java", Set.of("report")),
             // period: progress (上报进度), reminders, chasing and late filing over who has (not) reported
             Map.entry("period/ProgressService.java", Set.of("report", "enterprise")),
             Map.entry("period/PeriodReminders.java", Set.of("report", "enterprise")),

@@ -12,6 +12,7 @@ import cn.yn.employment.common.time.TimeConfig;
 import cn.yn.employment.period.PeriodService;
 import cn.yn.employment.period.SurveyPeriod;
 import cn.yn.employment.statistics.internal.AggregateQueries;
+import cn.yn.employment.statistics.internal.ComparisonCells;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -36,13 +37,16 @@ public class StatisticsService {
     public static final Role[] ROLES = {Role.LEADER, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER};
 
     private final AggregateQueries queries;
+    private final ComparisonCells cells;
     private final CurrentUserProvider users;
     private final CodeService codes;
     private final PeriodService periods;
     private final Clock clock;
 
-    StatisticsService(AggregateQueries queries, CurrentUserProvider users, CodeService codes, PeriodService periods, Clock clock) {
+    StatisticsService(AggregateQueries queries, ComparisonCells cells, CurrentUserProvider users, CodeService codes,
+                      PeriodService periods, Clock clock) {
         this.queries = queries;
+        this.cells = cells;
         this.users = users;
         this.codes = codes;
         this.periods = periods;
@@ -105,11 +109,12 @@ public class StatisticsService {
 
     /**
      * 较上期增减 of each trend point on the comparable basis (可比口径): over the enterprises accepted both in the point's
-     * period and in the period before, so enterprises not (yet) accepted never show as a fall or a rise.
+     * period and in the period before, so enterprises not (yet) accepted never show as a fall or a rise. Served from
+     * the frozen cells of each (period, previous) pair where they are fresh (docs/adr/0033).
      */
     public List<Comparison> trendComparisons(String period, int months, StatisticsFilter filter) {
         StatisticsFilter f = scoped(filter);
-        return queries.comparePrevious(periodsEndingWith(requirePeriod(period), months), StatisticsService::previous, f);
+        return cells.comparePrevious(periodsEndingWith(requirePeriod(period), months), StatisticsService::previous, f);
     }
 
     public Comparison monthOnMonth(String period, StatisticsFilter filter) {
