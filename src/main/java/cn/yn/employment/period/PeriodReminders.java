@@ -5,6 +5,7 @@ import cn.yn.employment.notice.NotificationService;
 import cn.yn.employment.period.PeriodCalendarService.CalendarPeriod;
 import cn.yn.employment.period.internal.EnterpriseMessenger;
 import cn.yn.employment.period.internal.Times;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,20 +88,40 @@ public class PeriodReminders {
                 + " and not exists (select 1 from period_reminder_sent s where s.period_code = ? and s.enterprise_id = e.id"
                 + " and s.offset_days = ?) order by e.id", Long.class, args.toArray());
         String deadline = Times.format(end);
-        int sent = 0;
-        for (Long id : due) {
-            int claimed = jdbc.update("insert into period_reminder_sent (period_code, enterprise_id, offset_days, sent_at)"
-                    + " select ?, ?, ?, ? where not exists (select 1 from period_reminder_sent where period_code = ?"
-                    + " and enterprise_id = ? and offset_days = ?)", p.code(), id, offset, Timestamp.from(now), p.code(), id, offset);
-            if (claimed > 0) {
-                messenger.send(id, NotificationService.REMINDER, "calendar.reminder.title", "calendar.reminder.body", "",
-                        p.code(), deadline, offset);
-                sent++;
-            }
-        }
+        List<Long> claimed = claim(p.code(), offset, now, due);
+        messenger.sendAll(claimed, NotificationService.REMINDER, "calendar.reminder.title", "calendar.reminder.body", "",
+                p.code(), deadline, offset);
+        int sent = claimed.size();
         if (sent > 0) {
             log.info("period {}: reminded {} enterprises ({} days before {})", p.code(), sent, offset, deadline);
         }
         return sent;
+    }
+
+    /**
+     * Claims the reminder for each due enterprise: one row each in period_reminder_sent, sent as one JDBC batch of
+     * {@code insert … where not exists} (not rewritten into a multi-row insert, so each row's count comes back). The
+     * primary key (period, enterprise, offset) keeps it once per enterprise even when two nodes run the pass: the
+     * second waits for the first's commit and fails on the key, as it did with one insert per enterprise. Returns
+     * the enterprises this pass claimed, in the due order.
+     */
+    private List<Long> claim(String period, int offset, Instant now, List<Long> due) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = due.stream().map(id -> new Object[] {period, id, offset, at, period, id, offset}).toList();
+        int[] counts = jdbc.batchUpdate("insert into period_reminder_sent (period_code, enterprise_id, offset_days, sent_at)"
+                + " select ?, ?, ?, ? where not exists (select 1 from period_reminder_sent where period_code = ?"
+                + " and enterprise_id = ? and offset_days = ?)", rows);
+        List<Long> claimed = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            if (counts[i] > 0) {
+                claimed.add(due.get(i));
+            } else if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the JDBC driver did not report which reminders were claimed");
+            }
+        }
+        return claimed;
     }
 }

@@ -44,6 +44,8 @@ class BenchmarkSmokeTest {
     @Autowired PeriodReminders reminders;
     @Autowired ReportArchive archive;
     @Autowired Clock clock;
+    @Autowired cn.yn.employment.period.internal.EnterpriseMessenger messenger;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void everyScenarioProducesCompleteFigures() throws Exception {
@@ -67,7 +69,8 @@ class BenchmarkSmokeTest {
         s.p2Inbox(period, city, null, "city 530100", 5);
         s.p3BulkApprove(period, 5, 3);
         s.p2Inbox(period, province, null, "province", 5);
-        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out,
+                new cn.yn.employment.period.PerEnterpriseReminderPass(jdbc, clock, calendar, messenger, transactions));
         String closed = BenchClock.OPEN_PERIOD.minusMonths(1).toString();
         ps.p4Statistics(closed, 3);
         ps.p5Close(closed, 3);

@@ -1,9 +1,11 @@
 package cn.yn.employment.bench;
 
+import cn.yn.employment.common.db.StatementCounter;
 import cn.yn.employment.common.i18n.Translations;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.period.PerEnterpriseReminderPass;
 import cn.yn.employment.period.PeriodCalendarService;
 import cn.yn.employment.period.PeriodReminders;
 import cn.yn.employment.statistics.ReportArchive;
@@ -41,9 +43,18 @@ public class PeriodScenarios {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BenchReport out;
+    private final PerEnterpriseReminderPass perEnterprise;
 
     public PeriodScenarios(StatisticsReports statistics, PeriodCalendarService calendar, PeriodReminders reminders,
                            ReportArchive archive, JdbcTemplate jdbc, Clock clock, BenchReport out) {
+        this(statistics, calendar, reminders, archive, jdbc, clock, out, null);
+    }
+
+    /** With {@code perEnterprise}, P5r times the reminder pass as it was before issue 15's third round too (same run). */
+    public PeriodScenarios(StatisticsReports statistics, PeriodCalendarService calendar, PeriodReminders reminders,
+                           ReportArchive archive, JdbcTemplate jdbc, Clock clock, BenchReport out,
+                           PerEnterpriseReminderPass perEnterprise) {
+        this.perEnterprise = perEnterprise;
         this.statistics = statistics;
         this.calendar = calendar;
         this.reminders = reminders;
@@ -119,7 +130,10 @@ public class PeriodScenarios {
      * ({@code remindDue}) one day before the deadline, which reminds every enterprise without a submitted report,
      * and (b) the close job ({@code closeDue}) after the deadline, which marks 缺报 (drafts and absent reports)
      * and closes the period. The archive the close triggers runs after the commit on its own thread; the runner
-     * waits for it (untimed, noted) so it does not load the next repetition.
+     * waits for it (untimed, noted) so it does not load the next repetition. With the per-enterprise pass given, each
+     * repetition also runs it on the same period, before or after the batched pass by turns, with the first pass's
+     * claims, notifications and outbox rows deleted (untimed) in between: the same-run baseline, and, when the data
+     * source counts statements ({@link StatementCounter}), the JDBC calls per reminded enterprise of both.
      */
     public void p5Close(String source, int repetitions) {
         out.begin("P5r");
@@ -128,6 +142,9 @@ public class PeriodScenarios {
         List<Double> remind = new ArrayList<>();
         List<Double> close = new ArrayList<>();
         List<Double> archiveSeconds = new ArrayList<>();
+        List<Double> perEnterpriseMs = new ArrayList<>();
+        List<StatementCounter.Count> countsAfter = new ArrayList<>();
+        List<StatementCounter.Count> countsBefore = new ArrayList<>();
         long reminded = 0;
         long marked = 0;
         for (int rep = 0; rep < repetitions; rep++) {
@@ -148,15 +165,31 @@ public class PeriodScenarios {
                     code, ACCEPTED_PERCENT, ACCEPTED_PERCENT, ACCEPTED_PERCENT, source, ACCEPTED_PERCENT + DRAFT_PERCENT);
             analyze();
 
-            long t0 = System.nanoTime();
-            int n = reminders.remindDue();
-            remind.add((System.nanoTime() - t0) / 1e6);
-            reminded = n;
-
+            long[] mark = watermark();
+            boolean oldFirst = rep % 2 == 0;
+            PassRun old = perEnterprise != null && oldFirst ? pass(perEnterprise::remindDue) : null;
+            if (old != null) {
+                undoReminders(code, mark);
+            }
+            PassRun batched = pass(reminders::remindDue);
+            if (perEnterprise != null && !oldFirst) {
+                undoReminders(code, mark);
+                old = pass(perEnterprise::remindDue);
+            }
+            remind.add(batched.ms());
+            countsAfter.add(batched.count());
+            reminded = batched.reminded();
+            if (old != null) {
+                if (old.reminded() != batched.reminded()) {
+                    throw new IllegalStateException("the two reminder passes reminded " + old.reminded() + " and " + batched.reminded());
+                }
+                perEnterpriseMs.add(old.ms());
+                countsBefore.add(old.count());
+            }
             // the deadline passes
             jdbc.update("update survey_period set window_end = ? where code = ?", Timestamp.from(clock.instant().minusSeconds(60)), code);
             long before = count(code, "MISSING");
-            t0 = System.nanoTime();
+            long t0 = System.nanoTime();
             List<String> closed = calendar.closeDue();
             close.add((System.nanoTime() - t0) / 1e6);
             marked = count(code, "MISSING") - before;
@@ -167,11 +200,42 @@ public class PeriodScenarios {
             waitForArchive(code);
             archiveSeconds.add((System.nanoTime() - t0) / 1e9);
         }
+        String statements = StatementCounter.installed() && !countsBefore.isEmpty() && countsBefore.get(0).calls() > 0
+                ? String.format(Locale.ROOT, "; JDBC calls (statements) per reminded enterprise: per-enterprise pass %s, batched %s",
+                perEnterprise(countsBefore.get(0), reminded), perEnterprise(countsAfter.get(0), reminded)) : "";
         out.add(new Measurement("P5r", "Reminder pass 1 day before the deadline (" + filed + " filed enterprises)", "ms", false,
-                "≤ 10 s in every repetition", remind, null, null, reminded + " enterprises reminded per repetition (in-app, e-mail, SMS channels)"));
+                "≤ 10 s in every repetition", remind, perEnterpriseMs.isEmpty() ? null : perEnterpriseMs,
+                perEnterpriseMs.isEmpty() ? null : "per-enterprise pass (before, same run, alternating)",
+                reminded + " enterprises reminded per repetition (in-app, e-mail, SMS channels)" + statements));
         out.add(new Measurement("P5", "Close a period: mark 缺报 and close (" + filed + " filed enterprises)", "ms", false, "≤ 10 s",
                 close, null, null, String.format(Locale.ROOT, "%d marked 缺报 per repetition; archive pack after commit (background) %.0f–%.0f s",
                 marked, Measurement.stat(archiveSeconds, 0), Measurement.stat(archiveSeconds, 100))));
+    }
+
+    private record PassRun(double ms, int reminded, StatementCounter.Count count) {
+    }
+
+    private static PassRun pass(Supplier<Integer> pass) {
+        long t0 = System.nanoTime();
+        StatementCounter.Counted<Integer> c = StatementCounter.count(pass);
+        return new PassRun((System.nanoTime() - t0) / 1e6, c.value(), c.count());
+    }
+
+    private static String perEnterprise(StatementCounter.Count c, long reminded) {
+        return reminded == 0 ? c.toString() : String.format(Locale.ROOT, "%.3f (%.3f)", c.calls() / (double) reminded,
+                c.statements() / (double) reminded);
+    }
+
+    private long[] watermark() {
+        return new long[] {jdbc.queryForObject("select coalesce(max(id), 0) from notification", Long.class),
+                jdbc.queryForObject("select coalesce(max(id), 0) from outbox_message", Long.class)};
+    }
+
+    /** Removes what a reminder pass wrote for the period (untimed), so the other pass finds the same work. */
+    private void undoReminders(String code, long[] mark) {
+        jdbc.update("delete from period_reminder_sent where period_code = ?", code);
+        jdbc.update("delete from notification where id > ?", mark[0]);
+        jdbc.update("delete from outbox_message where id > ?", mark[1]);
     }
 
     /** An unused month before everything generated, so each repetition closes a period nobody touched. */

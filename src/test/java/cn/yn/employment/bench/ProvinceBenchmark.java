@@ -1,11 +1,14 @@
 package cn.yn.employment.bench;
 
+import cn.yn.employment.common.db.StatementCounter;
 import cn.yn.employment.common.security.CurrentUser;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.datagen.ProvinceDataGenerator;
+import cn.yn.employment.period.PerEnterpriseReminderPass;
 import cn.yn.employment.period.PeriodCalendarService;
 import cn.yn.employment.period.PeriodReminders;
+import cn.yn.employment.period.internal.EnterpriseMessenger;
 import cn.yn.employment.statistics.ReportArchive;
 import cn.yn.employment.statistics.StatisticsReports;
 import java.time.Clock;
@@ -33,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("bench-full")
 @SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=24", "test.shared-database=true"})
-@Import(BenchClock.class)
+@Import({BenchClock.class, StatementCounter.Config.class})
 class ProvinceBenchmark {
 
     @Autowired ProvinceDataGenerator generator;
@@ -48,6 +51,8 @@ class ProvinceBenchmark {
     @Autowired PeriodReminders reminders;
     @Autowired ReportArchive archive;
     @Autowired Clock clock;
+    @Autowired EnterpriseMessenger messenger;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String user;
 
@@ -71,7 +76,8 @@ class ProvinceBenchmark {
         out.context("database", jdbc.queryForObject("select version()", String.class));
         out.context("scale", enterprises + " enterprises, " + months + " months, burst " + burst + ", open tasks " + openTasks);
         BenchmarkScenarios s = new BenchmarkScenarios(generator, reports, review, repository, runtime, tasks, jdbc, out);
-        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out);
+        PeriodScenarios ps = new PeriodScenarios(statistics, calendar, reminders, archive, jdbc, clock, out,
+                new PerEnterpriseReminderPass(jdbc, clock, calendar, messenger, transactions));
         out.context("load average before", loadAverage());
 
         if (jdbc.queryForObject("select count(*) from enterprise", Integer.class) < enterprises) {
