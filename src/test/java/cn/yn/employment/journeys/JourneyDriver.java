@@ -65,9 +65,21 @@ final class JourneyDriver {
         WebElement p = driver.findElement(pw);
         p.sendKeys(password);
         p.sendKeys(Keys.ENTER);
-        waitFor(90).until(d -> !d.findElements(By.id("user-menu")).isEmpty());
+        waitFor(90).withMessage(() -> "signed in as " + username + "; the browser shows " + driver.getCurrentUrl()
+                        + ": " + shown())
+                .until(d -> !d.findElements(By.id("user-menu")).isEmpty());
         BrowserWaits.settled(driver);
         noConsoleErrors("login as " + username);
+    }
+
+    /** The start of the page's text, for failure messages. */
+    private String shown() {
+        try {
+            String t = String.valueOf(js("return document.body ? document.body.innerText : ''"));
+            return t.length() > 400 ? t.substring(0, 400) + "…" : t;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Opens a route (relative, "" for home) and waits for the element that shows it rendered. */
