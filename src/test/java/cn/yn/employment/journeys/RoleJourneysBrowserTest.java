@@ -309,7 +309,10 @@ class RoleJourneysBrowserTest {
         assertThat(j.notification(zhPrefix("report.correct.done"))).contains(corrected);
         // the pane shows the report returned to the enterprise, the correction and its reason on the timeline
         j.waitFor(30).until(d -> j.text("report-details").contains(zh("report.state.RETURNED")));
-        assertThat(j.text("report-details-timeline")).contains(zh("report.event.CORRECTION_OPENED") + "：" + reason);
+        String timeline = "return document.getElementById('report-details-timeline').textContent";
+        j.js("document.getElementById('report-details-timeline').scrollIntoView({block: 'center'})");
+        j.waitFor(30).withMessage(() -> "the correction on the timeline: " + j.js(timeline))
+                .until(d -> String.valueOf(j.js(timeline)).contains(zh("report.event.CORRECTION_OPENED") + "：" + reason));
         assertThat(j.present(By.id("report-correct"))).isFalse();
         j.waitFor(30).until(d -> !j.present(By.id("report-correct-dialog")));
         closeDialog("review-item-dialog");
