@@ -65,9 +65,21 @@ final class JourneyDriver {
         WebElement p = driver.findElement(pw);
         p.sendKeys(password);
         p.sendKeys(Keys.ENTER);
-        waitFor(90).until(d -> !d.findElements(By.id("user-menu")).isEmpty());
+        waitFor(90).withMessage(() -> "signed in as " + username + "; the browser shows " + driver.getCurrentUrl()
+                        + ": " + shown())
+                .until(d -> !d.findElements(By.id("user-menu")).isEmpty());
         BrowserWaits.settled(driver);
         noConsoleErrors("login as " + username);
+    }
+
+    /** The start of the page's text, for failure messages. */
+    private String shown() {
+        try {
+            String t = String.valueOf(js("return document.body ? document.body.innerText : ''"));
+            return t.length() > 400 ? t.substring(0, 400) + "…" : t;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Opens a route (relative, "" for home) and waits for the element that shows it rendered. */
@@ -197,6 +209,12 @@ final class JourneyDriver {
                 + " return f && f.invalid ? (f.errorMessage || '') : null;", id);
     }
 
+    /** Whether the Vaadin field (or anything inside it, e.g. its native input) has the keyboard focus. */
+    boolean focused(String id) {
+        return Boolean.TRUE.equals(js("const f = document.getElementById(arguments[0]);"
+                + " return !!f && (f.hasAttribute('focused') || f.contains(document.activeElement));", id));
+    }
+
     String text(String id) {
         return el(id).getText();
     }
@@ -251,12 +269,26 @@ final class JourneyDriver {
         return left;
     }
 
+    /** Asserts that the page as shown now (overlays included) has no Chinese but data, and no console error. */
+    void noChineseLeft(Set<String> data, String where) {
+        assertThat(chineseOutside(data, Set.of("中文"))).as("Chinese left on " + where + " in English").isEmpty();
+        noConsoleErrors(where + " (English)");
+    }
+
     /**
      * Switches to English with the header's language button, visits every screen of the journey again and asserts
      * that no Chinese is left on it except data ({@code data}: the runs of Chinese in the stored values) and the name
      * of the other language on the switch itself; then switches back to Chinese.
      */
     void englishPass(Supplier<Set<String>> data) {
+        englishPass(data, values -> { });
+    }
+
+    /**
+     * {@link #englishPass(Supplier)}, and before switching back {@code alsoInEnglish} runs with the data runs: for the
+     * journey's dialogs, which no route opens (check them with {@link #noChineseLeft}).
+     */
+    void englishPass(Supplier<Set<String>> data, java.util.function.Consumer<Set<String>> alsoInEnglish) {
         List<Screen> screens = List.copyOf(new LinkedHashSet<>(visited));
         assertThat(screens).as("screens of the journey").isNotEmpty();
         click("language-switch");
@@ -271,6 +303,7 @@ final class JourneyDriver {
             assertThat(chineseOutside(values, Set.of("中文"))).as("Chinese left on /" + s.route() + " in English").isEmpty();
             noConsoleErrors("/" + s.route() + " (English)");
         }
+        alsoInEnglish.accept(values);
         click("language-switch");
         waitFor(60).until(d -> "English".equals(d.findElement(By.id("language-switch")).getText()));
     }

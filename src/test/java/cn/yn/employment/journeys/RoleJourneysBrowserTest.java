@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Chinese left except data. The journeys build on each other (the enterprise's submission is what the city reviewer
  * opens, the city's approval what the province returns), so they run in order on one application. Screenshots at
  * the steps go to target/browser-screenshots/ and, with {@code -Dems.screenshots.dir=docs/images}, into the guides.
- * Run with {@code -Pbrowser}. Not covered: the province's 更正 (correction), which has no UI yet (API only).
+ * Run with {@code -Pbrowser}.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -255,10 +255,10 @@ class RoleJourneysBrowserTest {
 
     @Test
     @Order(3)
-    void provinceReviewerReturnsToTheCityAndApproves() {
+    void provinceReviewerReturnsToTheCityApprovesAndCorrectsAnAcceptedReport() {
         j.login(DemoAccounts.PROVINCE_REVIEWER, PASSWORD);
         j.open("review/inbox", By.id("review-grid"));
-        j.waitFor(60).until(d -> !j.text("review-loaded").isBlank());
+        j.waitFor(60).until(d -> loadedTotal() > 2);
         int total = loadedTotal();
 
         // the demo enterprise's report, approved by Kunming in the bulk approval, goes back to the city
@@ -276,13 +276,61 @@ class RoleJourneysBrowserTest {
         j.click("review-reset");
         j.waitFor(30).until(d -> loadedTotal() == total - 1);
 
-        openFirstItemOtherThan(DemoAccounts.ENTERPRISE_NAME);
+        // approve two monthly reports: the first is corrected below, the second stays accepted for the English pass
+        j.pickSelect("review-filter-kind", zh("review.kind.REPORT"));
+        j.click("review-search");
+        int reports = loadedTotal();
+        assertThat(reports).isGreaterThan(2);
+        String corrected = openFirstItemOtherThan(DemoAccounts.ENTERPRISE_NAME);
         j.click("review-item-approve");
         j.notification(zh("review.approved"));
-        j.waitFor(30).until(d -> loadedTotal() == total - 2);
+        j.waitFor(30).until(d -> loadedTotal() == reports - 1);
+        String stillAccepted = openFirstItemOtherThan(DemoAccounts.ENTERPRISE_NAME, corrected);
+        j.click("review-item-approve");
+        j.notification(zh("review.approved"));
+        j.waitFor(30).until(d -> loadedTotal() == reports - 2);
         shot("journey-province-inbox");
 
-        j.englishPass(this::dataRuns);
+        // 更正: the accepted report, found in 已办, goes back to the enterprise with a reason
+        openDone(corrected);
+        assertThat(j.text("report-details")).contains(zh("report.state.ACCEPTED"));
+        j.click("report-correct");
+        j.waitFor(30).until(d -> j.present(By.id("report-correct-confirm")));
+        assertThat(j.visibleText()).contains(zh("report.correct.effect.enterprise"))
+                .contains(zh("report.correct.effect.chain"));
+        j.click("report-correct-confirm");
+        j.waitFor(30).until(d -> j.fieldError("report-correct-reason") != null);
+        assertThat(j.fieldError("report-correct-reason")).isEqualTo(zh("report.correct.invalid"));
+        j.waitFor(30).withMessage("the cursor in the reason").until(d -> j.focused("report-correct-reason"));
+        String reason = "从业人数与社保缴费人数不符，请核实后重新上报";
+        j.type("report-correct-reason", reason);
+        shot("journey-province-correction");
+        j.click("report-correct-confirm");
+        assertThat(j.notification(zhPrefix("report.correct.done"))).contains(corrected);
+        // the pane shows the report returned to the enterprise, the correction and its reason on the timeline
+        j.waitFor(30).until(d -> j.text("report-details").contains(zh("report.state.RETURNED")));
+        String timeline = "return document.getElementById('report-details-timeline').textContent";
+        j.js("document.getElementById('report-details-timeline').scrollIntoView({block: 'center'})");
+        j.waitFor(30).withMessage(() -> "the correction on the timeline: " + j.js(timeline))
+                .until(d -> String.valueOf(j.js(timeline)).contains(zh("report.event.CORRECTION_OPENED") + "：" + reason));
+        assertThat(j.present(By.id("report-correct"))).isFalse();
+        j.waitFor(30).until(d -> !j.present(By.id("report-correct-dialog")));
+        closeDialog("review-item-dialog");
+
+        j.englishPass(this::dataRuns, data -> {
+            // the correction dialog in English, refusing an empty reason; cancelled
+            openDone(stillAccepted);
+            j.click("report-correct");
+            j.waitFor(30).until(d -> j.present(By.id("report-correct-confirm")));
+            j.click("report-correct-confirm");
+            j.waitFor(30).until(d -> j.fieldError("report-correct-reason") != null);
+            assertThat(j.fieldError("report-correct-reason"))
+                    .isEqualTo(translations.getTranslation("report.correct.invalid", Translations.ENGLISH));
+            j.noChineseLeft(data, "the correction dialog");
+            j.click("report-correct-cancel");
+            j.waitFor(30).until(d -> !j.present(By.id("report-correct-dialog")));
+            closeDialog("review-item-dialog");
+        });
     }
 
     @Test
@@ -411,9 +459,10 @@ class RoleJourneysBrowserTest {
         return driver.findElement(By.cssSelector(".report-title")).getText();
     }
 
+    /** The total of the inbox's page-range label (its last number; MessageFormat groups thousands with commas). */
     private int loadedTotal() {
-        Matcher m = java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(j.text("review-loaded"));
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        Matcher m = java.util.regex.Pattern.compile("(\\d[\\d,]*)\\D*$").matcher(j.text("review-loaded"));
+        return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : -1;
     }
 
     private void openFirstItem(String enterpriseName) {
@@ -424,19 +473,30 @@ class RoleJourneysBrowserTest {
         BrowserWaits.settled(driver);
     }
 
-    /** Opens the first item of the grid that is not the given enterprise's; returns the name it was opened by. */
-    private String openFirstItemOtherThan(String enterpriseName) {
+    /** Opens the first item of the grid that is none of the given enterprises'; returns the name it was opened by. */
+    private String openFirstItemOtherThan(String... enterpriseNames) {
+        Set<String> others = Set.of(enterpriseNames);
         By buttons = By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']");
         j.waitFor(30).until(d -> d.findElements(buttons).stream()
-                .anyMatch(b -> b.getDomAttribute("id") == null && !b.getText().equals(enterpriseName)));
+                .anyMatch(b -> b.getDomAttribute("id") == null && !b.getText().isBlank() && !others.contains(b.getText())));
         WebElement b = driver.findElements(buttons).stream().filter(x -> x.getDomAttribute("id") == null
-                        && !x.getText().isBlank() && !x.getText().equals(enterpriseName))
+                        && !x.getText().isBlank() && !others.contains(x.getText()))
                 .findFirst().orElseThrow();
         String name = b.getText();
         j.js("arguments[0].click();", b);
         j.waitFor(60).until(d -> !d.findElements(By.id("review-timeline")).isEmpty());
         BrowserWaits.settled(driver);
         return name;
+    }
+
+    /** Opens the enterprise's item from the inbox's 已办 tab (done by this reviewer). */
+    private void openDone(String enterpriseName) {
+        if (!j.present(By.id("review-grid"))) {
+            j.open("review/inbox", By.id("review-grid"));
+        }
+        j.click("review-tab-done");
+        j.waitFor(30).until(d -> Boolean.TRUE.equals(j.js("return document.getElementById('review-tab-done').hasAttribute('selected')")));
+        openFirstItem(enterpriseName);
     }
 
     private void closeDialog(String id) {

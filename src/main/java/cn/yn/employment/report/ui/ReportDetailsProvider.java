@@ -3,13 +3,18 @@ package cn.yn.employment.report.ui;
 import static cn.yn.employment.common.Texts.nz;
 
 import cn.yn.employment.common.security.CurrentUser;
+import cn.yn.employment.common.security.PersonDirectory;
+import cn.yn.employment.common.security.Role;
 import cn.yn.employment.report.ReportEvent;
 import cn.yn.employment.report.ReportService;
+import cn.yn.employment.report.ReportState;
 import cn.yn.employment.report.ReportVersionView;
 import cn.yn.employment.report.ReportView;
-import cn.yn.employment.common.security.PersonDirectory;
 import cn.yn.employment.ui.SubjectDetailsProvider;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +27,8 @@ import java.util.List;
 /**
  * The reviewer's detail pane for a REPORT work item: figures beside the baseline and previous periods, reduction
  * type and reasons, warnings with the enterprise's explanation, earlier periods, every version and the timeline.
- * Scope is checked by {@link ReportService} (a city reviewer sees only its city's reports).
+ * Scope is checked by {@link ReportService} (a city reviewer sees only its city's reports). On an accepted report the
+ * province reviewer finds 更正 beside the state ({@link CorrectionDialog}); the pane is drawn again after it.
  */
 @org.springframework.stereotype.Component
 class ReportDetailsProvider implements SubjectDetailsProvider {
@@ -46,12 +52,21 @@ class ReportDetailsProvider implements SubjectDetailsProvider {
         Div root = new Div();
         root.setId("report-details");
         root.addClassName("report-details");
+        fill(root, r, user);
+        return root;
+    }
+
+    /** The pane's content for the report as it is now (drawn again after a 更正). */
+    private void fill(Div root, ReportView r, CurrentUser user) {
         root.add(new H4(r.enterpriseName() + " · " + r.uscc() + " · " + r.periodCode()));
         Div state = new Div(ReportFormat.stateBadge(root, r.state()));
         if (r.layoffWarningLevel() != null) {
             Span layoff = new Span(root.getTranslation("report.layoff." + r.layoffWarningLevel()));
             layoff.getElement().getThemeList().add("badge error");
             state.add(new Span(" "), layoff);
+        }
+        if (mayCorrect(r, user)) {
+            state.add(new Span(" "), correctButton(root, r, user));
         }
         root.add(state);
 
@@ -134,11 +149,30 @@ class ReportDetailsProvider implements SubjectDetailsProvider {
                     people.label(v.submittedBy())), body));
         }
         root.add(new H4(root.getTranslation("report.timeline.title")));
+        Div events = new Div();
+        events.setId("report-details-timeline");
+        root.add(events);
         for (ReportEvent ev : reports.events(r.id())) {
-            root.add(new Paragraph(ReportFormat.time(ev.at()) + " · " + people.label(ev.actor()) + " · "
+            events.add(new Paragraph(ReportFormat.time(ev.at()) + " · " + people.label(ev.actor()) + " · "
                     + root.getTranslation("report.event." + ev.action()) + (ev.comment() == null ? "" : "：" + ev.comment())));
         }
-        return root;
+    }
+
+    /** 更正 is offered to the province reviewer on an accepted report only (the service checks the same again). */
+    static boolean mayCorrect(ReportView r, CurrentUser user) {
+        return r.state() == ReportState.ACCEPTED && user.has(Role.PROVINCE_REVIEWER) && user.scope().isProvince();
+    }
+
+    private Button correctButton(Div root, ReportView r, CurrentUser user) {
+        Button correct = new Button(root.getTranslation("report.correct.action"), VaadinIcon.EDIT.create());
+        correct.setId("report-correct");
+        correct.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        correct.getElement().setAttribute("title", root.getTranslation("report.correct.actionHint"));
+        correct.addClickListener(e -> new CorrectionDialog(reports, r, reopened -> {
+            root.removeAll();
+            fill(root, reopened, user);
+        }).open());
+        return correct;
     }
 
     private static String signed(int v) {
