@@ -372,6 +372,10 @@ class ServiceActionMatrixTest extends FoundationTest {
                 () -> notifications.notifyScope(Scope.city("530100"), Role.CITY_REVIEWER, "X", "t", "b", null)));
         t.add(new Row("NotificationService.notifyKeys", "module API", EVERYONE, () -> notifications.notifyKeys(List.of(), "X", "t", null, null)));
         t.add(new Row("NotificationService.usersOf", "module API", EVERYONE, () -> notifications.usersOf(Scope.province(), Role.LEADER)));
+        t.add(new Row("NotificationService.notifyEach", "module API", EVERYONE,
+                () -> notifications.notifyEach(List.of(List.of()), "X", "t", "b", null)));
+        t.add(new Row("NotificationService.usersOfEnterprises", "module API", EVERYONE,
+                () -> notifications.usersOfEnterprises(List.of(GUESS), Role.ENTERPRISE)));
         t.add(new Row("NotificationService.unreadCount", "own", SIGNED_IN, () -> notifications.unreadCount()));
         t.add(new Row("NotificationService.mine", "own", SIGNED_IN, () -> notifications.mine(0, 20)));
         t.add(new Row("NotificationService.countMine", "own", SIGNED_IN, () -> notifications.countMine()));
