@@ -3,8 +3,8 @@ package cn.yn.employment.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.demo.DemoAccounts;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -71,20 +66,8 @@ class CspBrowserTest {
         }
     }
 
-    private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
     private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    /** Vaadin has answered every request it sent (the view is rendered), then a moment for late resources. */
-    private void settle() throws InterruptedException {
-        waitFor(120).until(d -> Boolean.TRUE.equals(js("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
-                + " && Object.values(window.Vaadin.Flow.clients).length > 0"
-                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))")));
-        cn.yn.employment.ui.BrowserWaits.settled(driver);
+        return BrowserWaits.js(driver, script);
     }
 
     @SuppressWarnings("unchecked")
@@ -93,34 +76,17 @@ class CspBrowserTest {
         return v == null ? List.of() : new ArrayList<>((List<String>) v);
     }
 
-    private void signIn(String user) throws InterruptedException {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        By username = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        By password = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
-        waitFor(180).until(d -> !d.findElements(username).isEmpty());
-        settle();
-        driver.findElement(username).sendKeys(user);
-        WebElement pw = driver.findElement(password);
-        pw.sendKeys(DemoAccounts.PASSWORD);
-        pw.sendKeys(Keys.ENTER);
-        waitFor(60).until(d -> !d.getCurrentUrl().contains("/login"));
-        settle();
-    }
-
     @Test
     void theMainPagesOfEveryRoleReportNoViolation() throws Exception {
         List<String> found = new ArrayList<>();
         int pages = 0;
-        driver.get("http://localhost:" + port + "/login");
-        settle();
+        BrowserWaits.openLogin(driver, port);
         violations().forEach(v -> found.add("login: " + v));
         for (Map.Entry<String, List<String>> e : PAGES.entrySet()) {
-            signIn(e.getKey());
+            BrowserWaits.signIn(driver, port, e.getKey(), DemoAccounts.PASSWORD);
             violations().forEach(v -> found.add(e.getKey() + " sign-in: " + v));
             for (String page : e.getValue()) {
-                driver.get("http://localhost:" + port + "/" + page);
-                settle();
+                BrowserWaits.open(driver, port, page);
                 pages++;
                 String where = e.getKey() + " /" + page;
                 violations().forEach(v -> found.add(where + ": " + v));
@@ -131,7 +97,7 @@ class CspBrowserTest {
 
         // the probe: the listener and the header are live — an image from another origin is blocked and reported
         js("const i = new Image(); i.src = 'http://127.0.0.2:9/probe.png'; document.body.appendChild(i);");
-        waitFor(10).until(d -> !violations().isEmpty());
+        BrowserWaits.waitFor(driver, 10).until(d -> !violations().isEmpty());
         assertThat(violations()).anySatisfy(v -> assertThat(v).startsWith("img-src blocked http://127.0.0.2:9/probe.png"));
     }
 }

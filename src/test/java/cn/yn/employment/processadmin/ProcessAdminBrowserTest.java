@@ -1,18 +1,13 @@
 package cn.yn.employment.processadmin;
 
-import cn.yn.employment.ui.BrowserWaits;
-import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.accounts.AccountService;
 import cn.yn.employment.accounts.UserForm;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import cn.yn.employment.ui.BrowserWaits;
+import cn.yn.employment.ui.HeadlessChromium;
 import java.util.Map;
 import java.util.Set;
 import org.flowable.engine.RepositoryService;
@@ -24,9 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,11 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The editor in headless Debian chromium: log in as a process admin, rename a task through the modeler API, set a
  * due date through the property form, deploy, and check what the server received. Also takes the screenshots of
- * the user guide. Run with {@code -Pbrowser}.
+ * the user guide. Run with {@code -Pbrowser}; shares one application with the other browser classes that seed their
+ * own data (its model has a key of its own).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+        properties = {"vaadin.devmode.devTools.enabled=false", "management.server.port=0"})
 class ProcessAdminBrowserTest {
 
     static final String PASSWORD = "Browser2026pw";
@@ -75,18 +69,16 @@ class ProcessAdminBrowserTest {
     }
 
     private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return BrowserWaits.waitFor(driver, seconds);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return BrowserWaits.js(driver, script, args);
     }
 
-    private void screenshot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/browser-screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    /** target/browser-screenshots, and the guides' folder with -Dems.screenshots.dir (see BrowserWaits). */
+    private void screenshot(String name) {
+        BrowserWaits.screenshot(driver, name.replace(".png", ""));
     }
 
     /** Clicks through JavaScript, so no overlay (dev-mode notifications) can intercept it. */
@@ -124,21 +116,14 @@ class ProcessAdminBrowserTest {
     void editRenameDeployAndTheServerReceivesValidXml() throws Exception {
         ProcessDefinition v1 = prepareModelAndAdmin();
 
-        driver.get(url("login"));
-        By user = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        By password = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
-        waitFor(90).until(d -> !d.findElements(user).isEmpty());
-        driver.findElement(user).sendKeys("pa.browser");
-        WebElement pw = driver.findElement(password);
-        pw.sendKeys(PASSWORD);
-        pw.sendKeys(Keys.ENTER);
+        BrowserWaits.signIn(driver, port, "pa.browser", PASSWORD);
         waitFor(60).until(d -> !d.findElements(By.id("processadmin-home")).isEmpty());
 
         // the editor fits the shipped (wide) report chain beside the palette: no shape hides behind it; 校验 without
         // a change reports no change although bpmn-js rewrites the XML (drops cancelActivity="true", CDATA, order)
         driver.get(url("process/editor/reportReview"));
         waitFor(60).until(d -> ((Number) js("return document.querySelectorAll('#editor-modeler .djs-shape').length")).intValue() >= 10);
-        cn.yn.employment.ui.BrowserWaits.settled(driver);
+        BrowserWaits.settled(driver);
         @SuppressWarnings("unchecked")
         Map<String, Number> fit = (Map<String, Number>) js("const el = document.getElementById('editor-modeler');"
                 + "const pal = el.querySelector('.djs-palette').getBoundingClientRect(); const box = el.getBoundingClientRect();"

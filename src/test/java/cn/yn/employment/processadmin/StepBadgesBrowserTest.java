@@ -6,8 +6,8 @@ import cn.yn.employment.accounts.AccountService;
 import cn.yn.employment.accounts.UserForm;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,21 +20,20 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The definition diagram's count badges as bpmn-js draws them: a task with a waiting boundary event gets one badge
- * (not one for the event as well), and no badge covers a label. Run with {@code -Pbrowser}.
+ * (not one for the event as well), and no badge covers a label. Run with {@code -Pbrowser}; shares one application
+ * with the other browser classes that seed their own data (its model has a key of its own).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vaadin.devmode.devTools.enabled=false")
+        properties = {"vaadin.devmode.devTools.enabled=false", "management.server.port=0"})
 class StepBadgesBrowserTest {
 
     static final String PASSWORD = "Badges2026pw";
@@ -94,18 +93,11 @@ class StepBadgesBrowserTest {
                     "kind", "REPORT", "subjectId", 950 + i));
         }
 
-        driver.get("http://localhost:" + port + "/login");
-        By user = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        wait.until(x -> !x.findElements(user).isEmpty());
-        driver.findElement(user).sendKeys("pa.badges");
-        WebElement pw = driver.findElement(By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']"));
-        pw.sendKeys(PASSWORD);
-        pw.sendKeys(Keys.ENTER);
-        wait.until(x -> !x.findElements(By.id("processadmin-home")).isEmpty());
+        BrowserWaits.signIn(driver, port, "pa.badges", PASSWORD);
+        BrowserWaits.waitFor(driver, 60).until(x -> !x.findElements(By.id("processadmin-home")).isEmpty());
 
-        driver.get("http://localhost:" + port + "/process/diagram/" + d.getId());
-        wait.until(x -> !x.findElements(By.cssSelector("#diagram-viewer .ems-count-badge")).isEmpty());
+        BrowserWaits.open(driver, port, "process/diagram/" + d.getId());
+        BrowserWaits.waitFor(driver, 60).until(x -> !x.findElements(By.cssSelector("#diagram-viewer .ems-count-badge")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#diagram-viewer .djs-element[data-element-id='withdrawn']")))
                 .as("the boundary event is drawn").isNotEmpty();
         List<WebElement> badges = driver.findElements(By.cssSelector("#diagram-viewer .ems-count-badge"));

@@ -6,23 +6,15 @@ import cn.yn.employment.accounts.AccountService;
 import cn.yn.employment.accounts.UserForm;
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,10 +22,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Issue 20 §3: the inbox fits a 1,366 × 768 screen — every column, 认领人 and 操作 included, visible without a
- * horizontal scroll bar, on the 待办 and 已办 tabs — and its pages are numbered. Run with {@code -Pbrowser}.
+ * horizontal scroll bar, on the 待办 and 已办 tabs — and its pages are numbered; takes the city guide's
+ * {@code review-inbox-1366} screenshot. Run with {@code -Pbrowser}; shares one application with
+ * {@code ReviewBrowserTest} (same configuration; {@link ReviewTestBase} clears the engine before each test).
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"vaadin.devmode.devTools.enabled=false", "management.server.port=0"})
 class InboxLayoutBrowserTest extends ReviewTestBase {
 
     static final String PASSWORD = "Review2026pw";
@@ -54,10 +49,6 @@ class InboxLayoutBrowserTest extends ReviewTestBase {
         if (driver != null) {
             driver.quit();
         }
-    }
-
-    private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     /** Horizontal overflow of the grid's table and of the page, in px (0 = fits). */
@@ -83,20 +74,12 @@ class InboxLayoutBrowserTest extends ReviewTestBase {
         review.approve(review.inbox(InboxTab.TODO, null, null, 1).items().get(0).taskId(), "数据核实无误，同意上报。");
         SecurityContextHolder.clearContext();
 
-        driver.get("http://localhost:" + port + "/login");
-        By userField = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        By passwordField = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
-        waitFor(120).until(d -> !d.findElements(userField).isEmpty());
-        driver.findElement(userField).sendKeys("km.layout");
-        WebElement pw = driver.findElement(passwordField);
-        pw.sendKeys(PASSWORD);
-        pw.sendKeys(Keys.ENTER);
-        waitFor(60).until(d -> d.getCurrentUrl().endsWith("/") || !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty());
-        driver.get("http://localhost:" + port + "/" + cn.yn.employment.review.ui.InboxView.ROUTE);
-        waitFor(60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
-        waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("59"));
-        cn.yn.employment.ui.BrowserWaits.settled(driver);
-        shot("review-inbox-1366.png");
+        BrowserWaits.signIn(driver, port, "km.layout", PASSWORD);
+        BrowserWaits.open(driver, port, cn.yn.employment.review.ui.InboxView.ROUTE);
+        BrowserWaits.waitFor(driver, 60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
+        BrowserWaits.waitFor(driver, 30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("59"));
+        BrowserWaits.settled(driver);
+        BrowserWaits.screenshot(driver, "review-inbox-1366");
         assertThat(overflow()).as("horizontal overflow at 1366 px on 待办").isLessThanOrEqualTo(0);
         // the last column (操作) ends inside the window
         Object right = driver.executeScript("const cells = [...document.querySelectorAll('#review-grid vaadin-grid-cell-content')];"
@@ -105,15 +88,8 @@ class InboxLayoutBrowserTest extends ReviewTestBase {
         assertThat(driver.findElements(By.id("review-page-2"))).hasSize(1);
 
         driver.findElement(By.id("review-tab-done")).click();
-        waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("共 1 条"));
-        cn.yn.employment.ui.BrowserWaits.settled(driver);
+        BrowserWaits.waitFor(driver, 30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("共 1 条"));
+        BrowserWaits.settled(driver);
         assertThat(overflow()).as("horizontal overflow at 1366 px on 已办").isLessThanOrEqualTo(0);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/browser-screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(f.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

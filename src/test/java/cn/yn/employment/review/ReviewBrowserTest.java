@@ -1,7 +1,5 @@
 package cn.yn.employment.review;
 
-import cn.yn.employment.ui.BrowserWaits;
-import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.accounts.AccountService;
@@ -16,7 +14,8 @@ import cn.yn.employment.enterprise.EnterpriseView;
 import cn.yn.employment.enterprise.FilingData;
 import cn.yn.employment.enterprise.FilingService;
 import cn.yn.employment.enterprise.RegistrationForm;
-import java.time.Duration;
+import cn.yn.employment.ui.BrowserWaits;
+import cn.yn.employment.ui.HeadlessChromium;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -24,22 +23,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The reviewer inbox in headless chromium with a realistic mix of real filings and monthly reports: log in as a
- * Kunming city reviewer, see the inbox, open an item, open the bulk dialog; takes the user guide's screenshots
- * (target/browser-screenshots/review-*.png; the guides' copies come from docs/screenshots/take.sh). Run with {@code -Pbrowser}; uses the review helper's port 8085.
+ * The reviewer inbox in headless chromium with a realistic mix of real filings and monthly reports: a Kunming city
+ * reviewer signs in, sees the exact counts on the home page and in the inbox, opens the bulk dialog for all matching
+ * items, and opens the item the province returned to the city, whose return note shows. (The guides' screenshots of
+ * the inbox, the item and the bulk dialog come from {@code journeys.RoleJourneysBrowserTest} on the demo data.)
+ * Run with {@code -Pbrowser}; shares one application with the other browser classes that seed their own data
+ * ({@code InboxLayoutBrowserTest}, the process-admin and migration browser tests): {@link ReviewTestBase} clears the
+ * engine before each test, so the counts are this test's alone.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "server.port=8085")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"vaadin.devmode.devTools.enabled=false", "management.server.port=0"})
 class ReviewBrowserTest extends ReviewTestBase {
 
     static final String PASSWORD = "Review2026pw";
@@ -64,14 +65,6 @@ class ReviewBrowserTest extends ReviewTestBase {
         if (driver != null) {
             driver.quit();
         }
-    }
-
-    private void screenshot(String name) {
-        BrowserWaits.screenshot(driver, name.replace(".png", ""));
-    }
-
-    private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     private void seed() {
@@ -115,38 +108,30 @@ class ReviewBrowserTest extends ReviewTestBase {
     @Test
     void cityReviewerInbox() throws Exception {
         seed();
-        driver.get("http://localhost:" + port + "/login");
-        By userField = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        By passwordField = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
-        waitFor(120).until(d -> !d.findElements(userField).isEmpty());
-        driver.findElement(userField).sendKeys("km.review");
-        WebElement pw = driver.findElement(passwordField);
-        pw.sendKeys(PASSWORD);
-        pw.sendKeys(Keys.ENTER);
-        waitFor(60).until(d -> !d.findElements(By.id("review-home-panel")).isEmpty());
+        BrowserWaits.signIn(driver, port, "km.review", PASSWORD);
+        BrowserWaits.waitFor(driver, 60).until(d -> !d.findElements(By.id("review-home-panel")).isEmpty());
         assertThat(driver.findElement(By.id("review-home-todo")).getText()).isEqualTo("16");
         assertThat(driver.findElement(By.id("review-home-returned")).getText()).isEqualTo("1");
-        screenshot("review-home.png");
 
-        driver.get("http://localhost:" + port + "/" + cn.yn.employment.review.ui.InboxView.ROUTE);
-        waitFor(60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
-        waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("16"));
-        screenshot("review-inbox.png");
+        BrowserWaits.open(driver, port, cn.yn.employment.review.ui.InboxView.ROUTE);
+        BrowserWaits.waitFor(driver, 60).until(d -> !d.findElements(By.id("review-grid")).isEmpty());
+        BrowserWaits.waitFor(driver, 30).until(d -> d.findElement(By.id("review-loaded")).getText().endsWith("共 16 条"));
 
         driver.findElement(By.id("review-select-all-matching")).click();
         BrowserWaits.vaadinIdle(driver);
         driver.findElement(By.id("review-bulk-approve")).click();
-        waitFor(30).until(d -> !d.findElements(By.id("review-bulk-dialog")).isEmpty());
-        screenshot("review-bulk.png");
+        BrowserWaits.waitFor(driver, 30).until(d -> !d.findElements(By.id("review-bulk-dialog")).isEmpty());
+        BrowserWaits.settled(driver);
         driver.findElement(By.id("review-bulk-close")).click();
-        waitFor(30).until(d -> d.findElements(By.id("review-bulk-dialog")).isEmpty());
+        BrowserWaits.waitFor(driver, 30).until(d -> d.findElements(By.id("review-bulk-dialog")).isEmpty());
 
         driver.findElement(By.id("review-tab-returned")).click();
-        waitFor(30).until(d -> d.findElement(By.id("review-loaded")).getText().contains("1"));
+        // the tab's own total (the 待办 tab's "共 16 条" contains a 1 as well)
+        BrowserWaits.waitFor(driver, 30).until(d -> d.findElement(By.id("review-loaded")).getText().endsWith("共 1 条"));
+        BrowserWaits.settled(driver);
         driver.findElement(By.cssSelector("#review-grid vaadin-button[theme~='tertiary-inline']")).click();
-        waitFor(30).until(d -> !d.findElements(By.id("review-timeline")).isEmpty());
+        BrowserWaits.waitFor(driver, 30).until(d -> !d.findElements(By.id("review-timeline")).isEmpty());
         BrowserWaits.settled(driver);
         assertThat(driver.findElement(By.id("review-province-return-note")).getText()).contains("减员原因与人数不符");
-        screenshot("review-item.png");
     }
 }

@@ -1,6 +1,7 @@
 package cn.yn.employment.ui;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,9 +29,7 @@ public final class HeadlessChromium {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return started(options);
     }
 
     /**
@@ -48,8 +47,15 @@ public final class HeadlessChromium {
                 "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
                 "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
                         + " Chrome/130.0 Mobile Safari/537.36"));
+        return started(options);
+    }
+
+    private static ChromeDriver started(ChromeOptions options) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // axe-core's run and the tests' fetches are asynchronous scripts that can take longer than the default 30 s
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        return driver;
     }
 }

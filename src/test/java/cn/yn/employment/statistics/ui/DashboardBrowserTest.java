@@ -1,11 +1,10 @@
 package cn.yn.employment.statistics.ui;
 
-import cn.yn.employment.ui.BrowserWaits;
-import cn.yn.employment.ui.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.demo.DemoAccounts;
-import java.time.Duration;
+import cn.yn.employment.ui.BrowserWaits;
+import cn.yn.employment.ui.HeadlessChromium;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,20 +12,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The leadership dashboard in headless Debian chromium on the demo data: the leader logs in, every ECharts chart
- * is initialised and has drawn pixels on its canvas, changing the city re-renders the tables; takes the user
- * guide's screenshot, into target/browser-screenshots/ (the guides' copy comes from the production jar:
- * docs/screenshots/take.sh). Run with {@code -Pbrowser}. Same configuration as the role journeys
- * ({@code journeys.RoleJourneysBrowserTest}), so both share one application.
+ * The leadership dashboard in headless Debian chromium on the demo data: the leader signs in, every ECharts chart
+ * has drawn pixels on its canvas or, with nothing to draw, shows the empty state instead (the demo month has no
+ * layoff warnings: the warnings pie is the empty state, and the warnings figure says 0); at the height of the whole
+ * page every chart redraws at its container's width; takes the screenshot {@code dashboard}. Run with
+ * {@code -Pbrowser}. Same configuration as the role journeys ({@code journeys.RoleJourneysBrowserTest}, whose leader
+ * checks the downloads), so both share one application.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,15 +48,15 @@ class DashboardBrowserTest {
         }
     }
 
-    private WebDriverWait waitFor(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return BrowserWaits.js(driver, script, args);
     }
 
-    /** How many non-transparent pixels the chart's canvas has (0 when ECharts has not drawn). */
+    private boolean empty(String chart) {
+        return !driver.findElements(By.id("chart-" + chart + "-empty")).isEmpty();
+    }
+
+    /** How many non-transparent pixels the chart's canvas has (-1 when ECharts has not drawn it). */
     private long drawnPixels(String id) {
         Object n = js("""
                 const el = document.getElementById(arguments[0]);
@@ -82,32 +78,32 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theLeaderSeesEveryChartDrawn() throws Exception {
-        driver.get("http://localhost:" + port + "/login");
-        By user = By.cssSelector("#vaadinLoginUsername input, vaadin-login-form input[name='username']");
-        By password = By.cssSelector("#vaadinLoginPassword input, vaadin-login-form input[name='password']");
-        waitFor(180).until(d -> !d.findElements(user).isEmpty());
-        driver.findElement(user).sendKeys(DemoAccounts.LEADER);
-        WebElement pw = driver.findElement(password);
-        pw.sendKeys(DemoAccounts.PASSWORD);
-        pw.sendKeys(Keys.ENTER);
-        waitFor(60).until(d -> !d.findElements(By.id("statistics-home-panel")).isEmpty());
-
-        driver.get("http://localhost:" + port + "/dashboard");
-        waitFor(60).until(d -> !d.findElements(By.id("statistics-dashboard")).isEmpty());
+    void theLeaderSeesEveryChartDrawnOrItsEmptyState() {
+        BrowserWaits.signIn(driver, port, DemoAccounts.LEADER, DemoAccounts.PASSWORD);
+        BrowserWaits.open(driver, port, "dashboard");
+        BrowserWaits.waitFor(driver, 60).until(d -> !d.findElements(By.id("statistics-dashboard")).isEmpty());
         for (String chart : CHARTS) {
-            waitFor(60).until(d -> drawnPixels("chart-" + chart) > 1000);
+            BrowserWaits.waitFor(driver, 60).withMessage(() -> "chart " + chart + " drawn pixels " + drawnPixels("chart-" + chart))
+                    .until(d -> empty(chart) || drawnPixels("chart-" + chart) > 1000);
         }
+        List<String> drawn = CHARTS.stream().filter(c -> !empty(c)).toList();
+        assertThat(drawn).as("charts with data in the demo month").contains("trend", "regions", "industry", "progress");
         String series = (String) js("return JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-regions'))"
                 + ".getOption().yAxis[0].data)");
         assertThat(series).contains("昆明市");
+        // the warnings pie is empty exactly when the month has no layoff warning
+        String warnings = driver.findElement(By.cssSelector("#kpi-warnings .ems-kpi-value")).getText().trim();
+        assertThat(empty("warnings")).as("warnings pie empty with the warnings figure " + warnings).isEqualTo("0".equals(warnings));
+        if (empty("warnings")) {
+            assertThat(driver.findElement(By.id("chart-warnings-empty")).getText()).isEqualTo("暂无数据");
+        }
 
         // the whole page for the guide
         long height = ((Number) js("return document.querySelector('#statistics-dashboard').scrollHeight + 120")).longValue();
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 900), 3000)));
         // the ResizeObserver redraws the charts at the new width: wait until each canvas is as wide as its chart again
-        for (String chart : CHARTS) {
-            waitFor(30).until(d -> resizedToContainer("chart-" + chart) && drawnPixels("chart-" + chart) > 1000);
+        for (String chart : drawn) {
+            BrowserWaits.waitFor(driver, 30).until(d -> resizedToContainer("chart-" + chart) && drawnPixels("chart-" + chart) > 1000);
         }
         BrowserWaits.screenshot(driver, "dashboard");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.common.security.Role;
 import cn.yn.employment.demo.DemoAccounts;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import cn.yn.employment.ui.a11y.AxeScan.Violation;
 import cn.yn.employment.ui.a11y.RouteCatalogue.RouteInfo;
@@ -99,7 +100,6 @@ class AccessibilityScanBrowserTest {
 
     @Test
     void everyRouteForEveryRoleHasNoSeriousOrCriticalViolation() throws Exception {
-        BrowserPages pages = new BrowserPages(driver, port);
         List<RouteInfo> routes = RouteCatalogue.all();
         assertThat(routes).hasSizeGreaterThan(30);
         Map<String, Function<String, String>> samples = samples();
@@ -115,9 +115,9 @@ class AccessibilityScanBrowserTest {
             String role = account.getKey();
             Set<String> roles = account.getValue() == null ? Set.of() : Set.of(role);
             if (account.getValue() == null) {
-                pages.signOut();
+                BrowserWaits.signOut(driver);
             } else {
-                pages.signIn(account.getValue(), DemoAccounts.PASSWORD);
+                BrowserWaits.signIn(driver, port, account.getValue(), DemoAccounts.PASSWORD);
             }
             for (RouteInfo route : routes) {
                 boolean anonymousPage = route.audience() == RouteCatalogue.Audience.ANONYMOUS;
@@ -131,7 +131,7 @@ class AccessibilityScanBrowserTest {
                     notScanned.add(route.template() + " as " + role);
                     continue;
                 }
-                pages.open(path);
+                BrowserWaits.open(driver, port, path);
                 List<Violation> violations = AxeScan.run(driver);
                 scanned++;
                 Map<String, Long> byImpact = violations.stream().collect(Collectors.groupingBy(Violation::impact, Collectors.counting()));

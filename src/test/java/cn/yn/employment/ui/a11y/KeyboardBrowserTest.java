@@ -3,6 +3,7 @@ package cn.yn.employment.ui.a11y;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yn.employment.demo.DemoAccounts;
+import cn.yn.employment.ui.BrowserWaits;
 import cn.yn.employment.ui.HeadlessChromium;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,8 @@ class KeyboardBrowserTest {
     }
 
     /** The focused element, looking into shadow roots: its tag, id and text. */
-    private String focused(BrowserPages pages) {
-        return (String) pages.js("""
+    private String focused() {
+        return (String) BrowserWaits.js(driver, """
                 let el = document.activeElement;
                 while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
                 if (!el || el === document.body) return 'body';
@@ -60,27 +61,26 @@ class KeyboardBrowserTest {
 
     @Test
     void theSkipLinkComesFirstAndNothingTrapsTheFocus() {
-        BrowserPages pages = new BrowserPages(driver, port);
-        pages.signIn(DemoAccounts.PROVINCE_REVIEWER, DemoAccounts.PASSWORD);
-        pages.open("progress");
-        pages.js("document.activeElement && document.activeElement.blur(); window.focus();");
+        BrowserWaits.signIn(driver, port, DemoAccounts.PROVINCE_REVIEWER, DemoAccounts.PASSWORD);
+        BrowserWaits.open(driver, port, "progress");
+        BrowserWaits.js(driver, "document.activeElement && document.activeElement.blur(); window.focus();");
 
         tab(Keys.TAB);
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("skip-to-content");
         assertThat(driver.findElement(By.id("skip-to-content")).getText()).isEqualTo("跳到主要内容");
-        assertThat(((Number) pages.js("return document.getElementById('skip-to-content').getBoundingClientRect().top")).doubleValue())
+        assertThat(((Number) BrowserWaits.js(driver, "return document.getElementById('skip-to-content').getBoundingClientRect().top")).doubleValue())
                 .as("the focused skip link shows").isGreaterThanOrEqualTo(0);
         tab(Keys.ENTER);
-        assertThat((Boolean) pages.js("return document.activeElement.hasAttribute('data-ems-main')"))
+        assertThat((Boolean) BrowserWaits.js(driver, "return document.activeElement.hasAttribute('data-ems-main')"))
                 .as("the skip link moves the focus to the main content").isTrue();
 
         // from the skip link, Tab visits the header, the drawer and the view, then leaves the page and comes back
-        pages.js("document.getElementById('skip-to-content').focus()");
+        BrowserWaits.js(driver, "document.getElementById('skip-to-content').focus()");
         List<String> visited = new ArrayList<>();
         boolean wrapped = false;
         for (int i = 0; i < 300 && !wrapped; i++) {
             tab(Keys.TAB);
-            String now = focused(pages);
+            String now = focused();
             wrapped = now.startsWith("a#skip-to-content");
             visited.add(now);
         }
@@ -90,9 +90,9 @@ class KeyboardBrowserTest {
 
         // the user menu's overlay: Escape closes it and the focus returns to the menu
         driver.findElement(By.id("user-menu")).click();
-        pages.waitFor(10).until(d -> !d.findElements(By.cssSelector("vaadin-menu-bar-overlay[opened]")).isEmpty());
+        BrowserWaits.waitFor(driver, 10).until(d -> !d.findElements(By.cssSelector("vaadin-menu-bar-overlay[opened]")).isEmpty());
         tab(Keys.ESCAPE);
-        pages.waitFor(10).until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-overlay[opened]")).isEmpty());
-        assertThat(focused(pages)).contains("vaadin-menu-bar-button");
+        BrowserWaits.waitFor(driver, 10).until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-overlay[opened]")).isEmpty());
+        assertThat(focused()).contains("vaadin-menu-bar-button");
     }
 }

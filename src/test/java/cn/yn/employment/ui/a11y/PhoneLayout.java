@@ -1,7 +1,9 @@
 package cn.yn.employment.ui.a11y;
 
+import cn.yn.employment.ui.BrowserWaits;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.WebDriver;
 
 /** Layout facts of the page a phone shows, measured in the browser. */
 final class PhoneLayout {
@@ -10,15 +12,15 @@ final class PhoneLayout {
     }
 
     /** How far the page scrolls sideways (0 when nothing is wider than the viewport). */
-    static long horizontalOverflow(BrowserPages pages) {
-        return ((Number) pages.js("""
+    static long horizontalOverflow(WebDriver driver) {
+        return ((Number) BrowserWaits.js(driver, """
                 const w = window.innerWidth;
                 return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - w;""")).longValue();
     }
 
     /** How many lines the element's text takes. */
-    static long lines(BrowserPages pages, String selector) {
-        return ((Number) pages.js("""
+    static long lines(WebDriver driver, String selector) {
+        return ((Number) BrowserWaits.js(driver, """
                 const el = document.querySelector(arguments[0]);
                 const cs = getComputedStyle(el);
                 const lh = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.25;
@@ -30,8 +32,8 @@ final class PhoneLayout {
      * or hidden one has width 0.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Number>> boxes(BrowserPages pages, List<String> selectors) {
-        return (Map<String, Map<String, Number>>) pages.js("""
+    static Map<String, Map<String, Number>> boxes(WebDriver driver, List<String> selectors) {
+        return (Map<String, Map<String, Number>>) BrowserWaits.js(driver, """
                 const out = {};
                 for (const s of arguments[0]) {
                   const el = [...document.querySelectorAll(s)].find(e => e.getClientRects().length > 0);
