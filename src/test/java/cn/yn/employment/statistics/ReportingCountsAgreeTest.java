@@ -3,7 +3,6 @@ package cn.yn.employment.statistics;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -168,7 +166,7 @@ class ReportingCountsAgreeTest extends StatisticsTestBase {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
         CurrentUser u = new CurrentUser(1, "api-tester", "接口测试", Set.of(Role.LEADER), scope);
         String json = mvc.perform(get("/api/v1/statistics/{p}/counts", PERIOD)
-                        .with(authentication(new TestingAuthenticationToken(u, null, Role.LEADER.authority()))))
+                        .with(cn.yn.employment.testsupport.ApiCaller.as(u)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode body = new ObjectMapper().readTree(json);
         assertThat(body.get("provisional").asBoolean()).isTrue();

@@ -2,7 +2,6 @@ package cn.yn.employment.statistics;
 
 import static cn.yn.employment.statistics.BulletinFixture.PERIOD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -44,8 +42,8 @@ class StatisticsApiTest extends StatisticsTestBase {
     }
 
     private static RequestPostProcessor as(Scope scope, Role role) {
-        CurrentUser u = new CurrentUser(1, "api-tester", "接口测试", Set.of(role), scope);
-        return authentication(new TestingAuthenticationToken(u, null, role.authority()));
+        // ApiCaller: the security context of the request, whichever holder strategy the cached contexts installed
+        return cn.yn.employment.testsupport.ApiCaller.as(new CurrentUser(1, "api-tester", "接口测试", Set.of(role), scope));
     }
 
     @Test
