@@ -138,7 +138,7 @@ public class Screenshots {
             settle();
             shot("processadmin-instances");
         });
-        session("admin", 1440, 900, this::migration);
+        session("admin-migration", "admin", 1440, 900, this::migration);
         session("admin", 1366, 800, () -> {
             open("", By.cssSelector("vaadin-app-layout"));
             shot("home-admin");
@@ -209,9 +209,14 @@ public class Screenshots {
 
     /** A browser session logged in as the user (null: anonymous); failures of one session do not stop the others. */
     void session(String user, int width, int height, Runnable shots) {
+        session(String.valueOf(user), user, width, height, shots);
+    }
+
+    /** {@code key} is what SCREENSHOTS_ONLY names: the user, or e.g. {@code admin-migration} for a second session. */
+    void session(String key, String user, int width, int height, Runnable shots) {
         String only = System.getenv("SCREENSHOTS_ONLY");
-        if (only != null && !only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(String.valueOf(user))) {
-            return; // SCREENSHOTS_ONLY=process-admin,admin retakes only those users' screenshots
+        if (only != null && !only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(key)) {
+            return; // SCREENSHOTS_ONLY=process-admin,admin retakes only those sessions' screenshots
         }
         driver = start(width, height);
         try {

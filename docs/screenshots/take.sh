@@ -5,7 +5,7 @@
 #   ./mvnw -B test -Pproduction,browser -Dtest=RoleJourneysBrowserTest -Dems.screenshots.dir=docs/images
 #
 #   docs/screenshots/take.sh            # builds the jar if target/ has none; port 18103 (SCREENSHOT_PORT to change)
-#   SCREENSHOTS_ONLY=process-admin,admin docs/screenshots/take.sh   # only these users' sessions, no PDFs
+#   SCREENSHOTS_ONLY=process-admin,admin docs/screenshots/take.sh   # only these sessions (the user; admin-migration for the migration screens), no PDFs
 #
 # Starts the jar with demo data on a fresh H2 directory (deleted afterwards), logs in as each demo account in
 # Debian's headless chromium (installs chromium, chromium-driver and poppler-utils with apt-get if missing; no tool
