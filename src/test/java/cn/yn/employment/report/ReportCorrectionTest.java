@@ -10,7 +10,6 @@ import cn.yn.employment.common.security.Role;
 import cn.yn.employment.common.security.Scope;
 import cn.yn.employment.period.PeriodService;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
@@ -45,24 +44,12 @@ class ReportCorrectionTest extends ReportTestBase {
 
     /** A report of a new Kunming enterprise, submitted by it, approved by the city and accepted by the province. */
     ReportView accepted() {
-        ReportView r = submitted();
-        approve(r, ReportService.TASK_CITY, city("530100"));
-        approve(r, ReportService.TASK_PROVINCE, province());
+        ReportView r = submittedKunmingReport(P, reports);
+        approveTask(taskService, r, ReportService.TASK_CITY, city("530100"));
+        approveTask(taskService, r, ReportService.TASK_PROVINCE, province());
         ReportView a = reports.get(r.id());
         assertThat(a.state()).isEqualTo(ReportState.ACCEPTED);
         return a;
-    }
-
-    ReportView submitted() {
-        long ent = filedEnterprise("530100", "530102", 100);
-        actAs(enterpriseUser(ent));
-        return reports.submit(reports.draftFor(ent, P).id(), ReportForm.empty().withHeadcount(100), null);
-    }
-
-    void approve(ReportView r, String taskKey, CurrentUser reviewer) {
-        actAs(reviewer);
-        Task t = taskService.createTaskQuery().processInstanceId(r.processInstanceId()).taskDefinitionKey(taskKey).singleResult();
-        taskService.complete(t.getId(), Map.of("decision", "APPROVE"));
     }
 
     void stillAccepted(ReportView r) {
@@ -104,8 +91,8 @@ class ReportCorrectionTest extends ReportTestBase {
 
     @Test
     void onlyAnAcceptedReportAndOnlyWithAReason() {
-        ReportView pending = submitted();
-        approve(pending, ReportService.TASK_CITY, city("530100"));
+        ReportView pending = submittedKunmingReport(P, reports);
+        approveTask(taskService, pending, ReportService.TASK_CITY, city("530100"));
         actAs(province());
         assertThatThrownBy(() -> reports.correct(pending.id(), "数据有误")).isInstanceOf(DomainException.class)
                 .hasMessage("report.correct.notAccepted");

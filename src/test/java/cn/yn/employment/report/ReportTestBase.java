@@ -67,6 +67,21 @@ public abstract class ReportTestBase {
     }
 
     /** Makes sure a period exists (created as the province with the default window). */
+    /** A report of a new Kunming enterprise (county 530102, baseline 100), submitted by it with headcount 100. */
+    protected ReportView submittedKunmingReport(String period, ReportService reports) {
+        long ent = filedEnterprise("530100", "530102", 100);
+        actAs(enterpriseUser(ent));
+        return reports.submit(reports.draftFor(ent, period).id(), ReportForm.empty().withHeadcount(100), null);
+    }
+
+    /** The reviewer approves the report's open task of the step {@code taskKey} through the engine. */
+    protected static void approveTask(org.flowable.engine.TaskService tasks, ReportView r, String taskKey, CurrentUser reviewer) {
+        actAs(reviewer);
+        org.flowable.task.api.Task t = tasks.createTaskQuery().processInstanceId(r.processInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        tasks.complete(t.getId(), java.util.Map.of("decision", "APPROVE"));
+    }
+
     protected void period(String code, cn.yn.employment.period.PeriodService periods) {
         if (periods.find(code).isEmpty()) {
             org.springframework.security.core.Authentication before = SecurityContextHolder.getContext().getAuthentication();

@@ -22,9 +22,7 @@ import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
-import java.util.Map;
 import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,22 +60,10 @@ class CorrectionDialogTest extends ReportTestBase {
         KaribuSpring.tearDown();
     }
 
-    ReportView submitted() {
-        long ent = filedEnterprise("530100", "530102", 100);
-        actAs(enterpriseUser(ent));
-        return reports.submit(reports.draftFor(ent, P).id(), ReportForm.empty().withHeadcount(100), null);
-    }
-
-    void approve(ReportView r, String taskKey, CurrentUser reviewer) {
-        actAs(reviewer);
-        Task t = taskService.createTaskQuery().processInstanceId(r.processInstanceId()).taskDefinitionKey(taskKey).singleResult();
-        taskService.complete(t.getId(), Map.of("decision", "APPROVE"));
-    }
-
     ReportView accepted() {
-        ReportView r = submitted();
-        approve(r, ReportService.TASK_CITY, city("530100"));
-        approve(r, ReportService.TASK_PROVINCE, province());
+        ReportView r = submittedKunmingReport(P, reports);
+        approveTask(taskService, r, ReportService.TASK_CITY, city("530100"));
+        approveTask(taskService, r, ReportService.TASK_PROVINCE, province());
         return r;
     }
 
@@ -166,8 +152,8 @@ class CorrectionDialogTest extends ReportTestBase {
         pane(r, city("530100"));
         assertThat(_find(Button.class, s -> s.withId("report-correct"))).isEmpty();
 
-        ReportView pending = submitted();
-        approve(pending, ReportService.TASK_CITY, city("530100"));
+        ReportView pending = submittedKunmingReport(P, reports);
+        approveTask(taskService, pending, ReportService.TASK_CITY, city("530100"));
         pane(pending, province());
         assertThat(_find(Button.class, s -> s.withId("report-correct"))).isEmpty();
     }
