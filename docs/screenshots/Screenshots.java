@@ -144,11 +144,9 @@ public class Screenshots {
             shot("home-admin");
             open("/admin/users", By.cssSelector("vaadin-grid"));
             shot("admin-users");
-            // the leader's row is on the first page: its 停用 button, then the confirmation's overlay (the dialog's
-            // own element has no box; its content lives in vaadin-dialog-overlay)
-            By toggle = By.xpath("//vaadin-button[@id='user-toggle-leader'] | //vaadin-grid-cell-content[normalize-space(.)='leader']"
-                    + "/following::vaadin-button[contains(@theme,'error')][1]");
-            click(toggle, By.cssSelector("vaadin-dialog-overlay[opened]"));
+            // the leader's row is on the first page: its 停用 button (id user-toggle-leader), then the confirmation
+            // (a ConfirmDialog: its content lives in vaadin-confirm-dialog-overlay, not vaadin-dialog-overlay)
+            click(By.id("user-toggle-leader"), By.cssSelector("vaadin-confirm-dialog-overlay"));
             shot("admin-users-disable");
             open("/admin/parameters", By.cssSelector("vaadin-grid, vaadin-text-field"));
             shot("admin-parameters");

@@ -5,7 +5,6 @@ import cn.yn.employment.notice.NotificationService;
 import cn.yn.employment.period.PeriodCalendarService.CalendarPeriod;
 import cn.yn.employment.period.internal.EnterpriseMessenger;
 import cn.yn.employment.period.internal.Times;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,29 +98,21 @@ public class PeriodReminders {
     }
 
     /**
-     * Claims the reminder for each due enterprise: one row each in period_reminder_sent, sent as one JDBC batch of
-     * {@code insert … where not exists} (not rewritten into a multi-row insert, so each row's count comes back). The
-     * primary key (period, enterprise, offset) keeps it once per enterprise even when two nodes run the pass: the
-     * second waits for the first's commit and fails on the key, as it did with one insert per enterprise. Returns
-     * the enterprises this pass claimed, in the due order.
+     * Claims the reminder for each due enterprise: one row each in period_reminder_sent, as one JDBC batch of plain
+     * inserts (one multi-row statement per batch with {@code reWriteBatchedInserts}). The due query has already left
+     * out every enterprise claimed before. The primary key (period, enterprise, offset) keeps the reminder once per
+     * enterprise when two nodes run the pass at the same time: the second waits for the first's commit, fails on the
+     * key and rolls its whole pass back, so nobody is reminded twice. No {@code where not exists} probe per row: its
+     * generic plan, made while the table's statistics still said empty, scanned every row the same batch had just
+     * written — quadratic, 18 s for 20,000 claims (docs/performance.md, P5r on a fresh database).
      */
     private List<Long> claim(String period, int offset, Instant now, List<Long> due) {
         if (due.isEmpty()) {
             return List.of();
         }
         Timestamp at = Timestamp.from(now);
-        List<Object[]> rows = due.stream().map(id -> new Object[] {period, id, offset, at, period, id, offset}).toList();
-        int[] counts = jdbc.batchUpdate("insert into period_reminder_sent (period_code, enterprise_id, offset_days, sent_at)"
-                + " select ?, ?, ?, ? where not exists (select 1 from period_reminder_sent where period_code = ?"
-                + " and enterprise_id = ? and offset_days = ?)", rows);
-        List<Long> claimed = new ArrayList<>();
-        for (int i = 0; i < due.size(); i++) {
-            if (counts[i] > 0) {
-                claimed.add(due.get(i));
-            } else if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("the JDBC driver did not report which reminders were claimed");
-            }
-        }
-        return claimed;
+        jdbc.batchUpdate("insert into period_reminder_sent (period_code, enterprise_id, offset_days, sent_at) values (?, ?, ?, ?)",
+                due.stream().map(id -> new Object[] {period, id, offset, at}).toList());
+        return due;
     }
 }
