@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,6 +40,8 @@ public final class BrowserWaits {
     public static WebDriverWait waitFor(WebDriver driver, int seconds) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
         wait.pollingEvery(Duration.ofMillis(100));
+        // a Vaadin round trip can re-render the element a condition has just found; look again rather than fail
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -74,6 +77,23 @@ public final class BrowserWaits {
     /** Opens a route ("" for home) and waits until Vaadin has rendered it and settled. */
     public static void open(WebDriver driver, int port, String path) {
         driver.get(base(port) + "/" + path);
+        settled(driver);
+    }
+
+    /**
+     * Moves the open application to another route the way a click on one of its links does (the router's
+     * {@code vaadin-router-go} event: a server round trip, no page load), then waits until the router has reported
+     * the navigation and Vaadin has settled. About a second cheaper per page than {@link #open}, and what the page's
+     * scripts (axe-core, listeners) set up stays.
+     */
+    public static void navigate(WebDriver driver, String path) {
+        js(driver, """
+                window.__emsNavigated = null;
+                window.addEventListener('vaadin-navigated', e => window.__emsNavigated = e.detail.pathname, {once: true});
+                window.dispatchEvent(new CustomEvent('vaadin-router-go', {cancelable: true, detail: new URL(arguments[0], document.baseURI)}));""",
+                "/" + path);
+        waitFor(driver, 60).withMessage(() -> "no navigation to /" + path + "; the browser shows " + driver.getCurrentUrl())
+                .until(d -> js(d, "return window.__emsNavigated") != null);
         settled(driver);
     }
 
