@@ -338,12 +338,13 @@ switch_to() { # colour -> prints seconds from the reload until nginx serves from
   elapsed "$t_start"
 }
 under_load() { # colour name label
-  local lpid ok fail sw
-  load_loop 20 "$WORK/load-$2" & lpid=$!
-  sleep 6; sw=$(switch_to "$1"); wait $lpid
+  local lpid ok fail sw secs
+  secs=$($SHORT && echo 10 || echo 20) # the switch comes after a third of the window, with load before and after it
+  load_loop "$secs" "$WORK/load-$2" & lpid=$!
+  sleep $((secs * 3 / 10)); sw=$(switch_to "$1"); wait $lpid
   read -r ok fail < "$WORK/load-$2"
   [ "$fail" = "0" ] && [ "$ok" -gt 0 ] && v=PASS || v=FAIL
-  step "$2" "$v" "$3 in ${sw}s (reload until the first answer from $1); $ok requests ok, $fail failed in 20 s of load"
+  step "$2" "$v" "$3 in ${sw}s (reload until the first answer from $1); $ok requests ok, $fail failed in $secs s of load"
 }
 
 log "blue-green: starting green beside blue"

@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The import screen in headless chromium: the administrator uploads a generated export (2,000 enterprises × 24
+ * The import screen in headless chromium: the administrator uploads a generated export (1,000 enterprises × 12
  * months), dry-runs it, then loads it; screenshots for the system administrator's guide are taken of the load in
  * progress (docs/images/migration-import.png) and of the mapping editor (docs/images/migration-mapping.png).
  * Run with {@code -Pbrowser}; shares one application with the other browser classes that seed their own data.
@@ -66,7 +66,7 @@ class MigrationBrowserTest {
         accounts.create(new UserForm(ADMIN, "迁移管理员", null, null, Set.of(Role.SYSTEM_ADMIN), Scope.system(), PASSWORD));
         SecurityContextHolder.clearContext();
         Path export = Files.createTempDirectory("migration-export");
-        LegacyExportGenerator.write(export, 2000, 24, YearMonth.of(2025, 6), 4242L, "shot", true);
+        LegacyExportGenerator.write(export, 1000, 12, YearMonth.of(2025, 6), 4242L, "shot", true);
 
         BrowserWaits.signIn(driver, port, ADMIN, PASSWORD);
         BrowserWaits.open(driver, port, "admin/migration");
