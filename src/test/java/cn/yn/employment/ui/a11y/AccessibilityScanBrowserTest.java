@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the routes come from the {@code @Route} classes ({@link RouteCatalogue}), so a new view is scanned as soon as it
  * exists; a view with a required route parameter needs a sample in {@link #samples}, or this test says so. Every
  * page must have no serious or critical violation, and none may violate the Content-Security-Policy (S5; a listener
- * installed before any script, {@link CspListener}). The table of all results (every impact) is written to
+ * installed before any script, {@link CspListener}) or write an error to the browser's console. The table of all results (every impact) is written to
  * target/a11y/results.md for docs/accessibility.md. Run with {@code -Pbrowser}.
  */
 @Tag("browser")
@@ -79,6 +81,13 @@ class AccessibilityScanBrowserTest {
         }
     }
 
+    /** The browser console's errors (level SEVERE) since the last call, each prefixed with where it was read. */
+    private static List<String> consoleErrors(String where) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> where + ": " + e.getMessage()).toList();
+    }
+
     /** A value for each required route parameter, per route template. */
     Map<String, Function<String, String>> samples() {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("reportReview").latestVersion()
@@ -114,6 +123,7 @@ class AccessibilityScanBrowserTest {
         List<String> failures = new ArrayList<>();
         List<String> notScanned = new ArrayList<>();
         List<String> cspViolations = new ArrayList<>();
+        List<String> consoleErrors = new ArrayList<>();
         int scanned = 0;
         for (Map.Entry<String, String> account : ACCOUNTS.entrySet()) {
             String role = account.getKey();
@@ -124,6 +134,7 @@ class AccessibilityScanBrowserTest {
                 BrowserWaits.signIn(driver, port, account.getValue(), DemoAccounts.PASSWORD);
                 CspListener.drain(driver).forEach(v -> cspViolations.add(role + " sign-in: " + v));
             }
+            consoleErrors.addAll(consoleErrors(role + " sign-in"));
             for (RouteInfo route : routes) {
                 boolean anonymousPage = route.audience() == RouteCatalogue.Audience.ANONYMOUS;
                 // anonymous pages are scanned once, as the anonymous visitor; signed-in users are sent home from them
@@ -144,6 +155,7 @@ class AccessibilityScanBrowserTest {
                     BrowserWaits.navigate(driver, path);
                 }
                 CspListener.drain(driver).forEach(v -> cspViolations.add("/" + path + " as " + role + ": " + v));
+                consoleErrors.addAll(consoleErrors("/" + path + " as " + role));
                 List<Violation> violations = AxeScan.run(driver);
                 scanned++;
                 Map<String, Long> byImpact = violations.stream().collect(Collectors.groupingBy(Violation::impact, Collectors.counting()));
@@ -165,6 +177,7 @@ class AccessibilityScanBrowserTest {
         assertThat(scanned).isGreaterThan(routes.size());
         System.out.println("S5 CSP: " + scanned + " pages of every role opened in Chromium, " + cspViolations.size() + " violations");
         assertThat(cspViolations).as("Content-Security-Policy violations reported by Chromium").isEmpty();
+        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
         assertThat(failures).as("serious or critical axe-core violations (all results in target/a11y/results.md)").isEmpty();
     }
 }
