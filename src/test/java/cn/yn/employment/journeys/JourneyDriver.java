@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -17,8 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -237,12 +234,7 @@ final class JourneyDriver {
 
     /** Fails with the messages when the browser logged an error (SEVERE) since the last check. */
     void noConsoleErrors(String where) {
-        List<String> severe = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                severe.add(where + ": " + e.getMessage());
-            }
-        }
+        List<String> severe = BrowserWaits.consoleErrors(driver, where);
         consoleErrors.addAll(severe);
         assertThat(severe).as("browser console errors on " + where).isEmpty();
     }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -15,6 +17,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -95,6 +98,16 @@ public final class BrowserWaits {
         waitFor(driver, 60).withMessage(() -> "no navigation to /" + path + "; the browser shows " + driver.getCurrentUrl())
                 .until(d -> js(d, "return window.__emsNavigated") != null);
         settled(driver);
+    }
+
+    /**
+     * The errors (level SEVERE) the browser's console received since the last call, each prefixed with where they
+     * were read ({@code HeadlessChromium} keeps the console).
+     */
+    public static List<String> consoleErrors(WebDriver driver, String where) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> where + ": " + e.getMessage()).toList();
     }
 
     /** A fresh browser session: no cookies, so nobody is signed in and the language is the default (Chinese). */

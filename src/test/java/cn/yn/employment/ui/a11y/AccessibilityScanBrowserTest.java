@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the routes come from the {@code @Route} classes ({@link RouteCatalogue}), so a new view is scanned as soon as it
  * exists; a view with a required route parameter needs a sample in {@link #samples}, or this test says so. Every
  * page must have no serious or critical violation, and none may violate the Content-Security-Policy (S5; a listener
- * installed before any script, {@link CspListener}) or write an error to the browser's console. The table of all results (every impact) is written to
- * target/a11y/results.md for docs/accessibility.md. Run with {@code -Pbrowser}.
+ * installed before any script, {@link CspListener}) or write an error to the browser's console. The table of all
+ * results (every impact) is written to target/a11y/results.md for docs/accessibility.md. Run with {@code -Pbrowser}.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -81,13 +79,6 @@ class AccessibilityScanBrowserTest {
         }
     }
 
-    /** The browser console's errors (level SEVERE) since the last call, each prefixed with where it was read. */
-    private static List<String> consoleErrors(String where) {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(e -> where + ": " + e.getMessage()).toList();
-    }
-
     /** A value for each required route parameter, per route template. */
     Map<String, Function<String, String>> samples() {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("reportReview").latestVersion()
@@ -111,7 +102,7 @@ class AccessibilityScanBrowserTest {
     }
 
     @Test
-    void everyRouteForEveryRoleHasNoSeriousOrCriticalViolationAndNoCspViolation() throws Exception {
+    void everyRouteForEveryRoleHasNoSeriousOrCriticalViolationNoCspViolationAndNoConsoleError() throws Exception {
         List<RouteInfo> routes = RouteCatalogue.all();
         assertThat(routes).hasSizeGreaterThan(30);
         Map<String, Function<String, String>> samples = samples();
@@ -134,7 +125,7 @@ class AccessibilityScanBrowserTest {
                 BrowserWaits.signIn(driver, port, account.getValue(), DemoAccounts.PASSWORD);
                 CspListener.drain(driver).forEach(v -> cspViolations.add(role + " sign-in: " + v));
             }
-            consoleErrors.addAll(consoleErrors(role + " sign-in"));
+            consoleErrors.addAll(BrowserWaits.consoleErrors(driver, role + " sign-in"));
             for (RouteInfo route : routes) {
                 boolean anonymousPage = route.audience() == RouteCatalogue.Audience.ANONYMOUS;
                 // anonymous pages are scanned once, as the anonymous visitor; signed-in users are sent home from them
@@ -155,7 +146,7 @@ class AccessibilityScanBrowserTest {
                     BrowserWaits.navigate(driver, path);
                 }
                 CspListener.drain(driver).forEach(v -> cspViolations.add("/" + path + " as " + role + ": " + v));
-                consoleErrors.addAll(consoleErrors("/" + path + " as " + role));
+                consoleErrors.addAll(BrowserWaits.consoleErrors(driver, "/" + path + " as " + role));
                 List<Violation> violations = AxeScan.run(driver);
                 scanned++;
                 Map<String, Long> byImpact = violations.stream().collect(Collectors.groupingBy(Violation::impact, Collectors.counting()));
